@@ -1,0 +1,8 @@
+package org.gtt.web;
+
+import io.javalin.config.JavalinConfig;
+
+/** A group of routes the server mounts (the gradient API is one), kept apart from the site pages. */
+public interface RouteModule {
+    void register(JavalinConfig config);
+}
