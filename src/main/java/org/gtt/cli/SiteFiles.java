@@ -10,7 +10,7 @@ final class SiteFiles {
 
     /** The --content folder if given, else the lessons bundled in the jar. */
     static Path content(String option) {
-        if (option == null) return BundledFiles.folder("content");
+        if (option == null) return BundledFiles.folder("content", "course.yml");
         Path dir = Path.of(option);
         if (!Files.isDirectory(dir)) throw new UsageException("--content: no such folder: " + dir.toAbsolutePath());
         return dir;
@@ -19,7 +19,7 @@ final class SiteFiles {
     /** In --dev, the static/ folder of the working copy when there is one, so edits show at once. */
     static Path staticFiles(boolean dev) {
         Path local = Path.of("static");
-        return dev && Files.isDirectory(local) ? local : BundledFiles.folder("static");
+        return dev && Files.isDirectory(local) ? local : BundledFiles.folder("static", "css/site.css");
     }
 
     /** The template sources of the working copy, for --dev; null when not run from one. */

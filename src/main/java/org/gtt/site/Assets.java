@@ -22,11 +22,12 @@ public final class Assets {
     public static final String KATEX = "webjars/katex/0.16.47/dist/";
     public static final String UPLOT = "webjars/uplot/1.6.30/dist/";
 
-    /** The WebJar folders the pages use, and which of their files to take. */
+    /** The WebJar folders the pages use, and which of their files to take (all, when none are named). */
     private static final List<String[]> WEBJAR_FILES = List.of(
             new String[] {KATEX, "katex.min.js", "katex.min.css"},
             new String[] {KATEX + "fonts/"},
             new String[] {UPLOT, "uPlot.iife.min.js", "uPlot.min.css"});
+    private static final String KNOWN_FONT = "KaTeX_Main-Regular.woff2";
 
     public record Asset(byte[] bytes, String contentType, String hash) {}
 
@@ -41,7 +42,8 @@ public final class Assets {
         Map<String, Asset> files = new TreeMap<>();
         addTree(files, staticDir, "static/");
         for (String[] spec : WEBJAR_FILES) {
-            Path dir = BundledFiles.folder("META-INF/resources/" + spec[0]);
+            String folder = "META-INF/resources/" + spec[0].substring(0, spec[0].length() - 1);
+            Path dir = BundledFiles.folder(folder, spec.length == 1 ? KNOWN_FONT : spec[1]);
             if (spec.length == 1) {
                 addFlat(files, dir, spec[0]);
             } else {

@@ -14,7 +14,18 @@ import java.util.Map;
 public final class BundledFiles {
     private BundledFiles() {}
 
-    public static Path folder(String resource) {
+    /**
+     * The class-path folder {@code folder}, found through a file known to be in it: a jar need not
+     * list its folders, so only a file can be looked up reliably.
+     */
+    public static Path folder(String folder, String knownFile) {
+        Path file = file(folder + "/" + knownFile);
+        Path dir = file;
+        for (int i = 0; i < knownFile.split("/").length; i++) dir = dir.getParent();
+        return dir;
+    }
+
+    private static Path file(String resource) {
         URL url = BundledFiles.class.getClassLoader().getResource(resource);
         if (url == null) throw new IllegalStateException("not on the class path: " + resource);
         try {

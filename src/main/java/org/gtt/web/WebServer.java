@@ -56,6 +56,7 @@ public final class WebServer {
         config.router.contextPath = basePath.equals("/") ? "/" : stripTrailingSlash(basePath);
         config.http.maxRequestSize = 1_000_000;
         config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new TraversalErrorHandler(() -> site.notFound(Lang.EN))));
         config.routes.before(ctx -> addSecurityHeaders(ctx));
         for (RouteModule module : modules) module.register(config);
         config.routes.get("/static/<path>", ctx -> serveAsset(ctx, "static/" + ctx.pathParam("path")));
