@@ -79,6 +79,8 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
             }
         } catch (SimpleYaml.SyntaxError e) {
             errors.add(new ContentError(file, lineNumber, e.getMessage()));
+            // The key is there, only its value is malformed: do not also report the key as missing.
+            SimpleYaml.keyOf(line).ifPresent(key -> values.putIfAbsent(key, new Located(null, lineNumber)));
         }
     }
 
@@ -88,7 +90,7 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
             errors.add(new ContentError(file, 1, "the front matter has no '" + key + "' (required: title, summary)"));
             return null;
         }
-        if (located.value().isBlank()) {
+        if (located.value() != null && located.value().isBlank()) {
             errors.add(new ContentError(file, located.line(), "'" + key + "' is empty"));
         }
         return located.value();
@@ -96,7 +98,7 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
 
     private static LocalDate updated(Path file, Map<String, Located> values, List<ContentError> errors) {
         Located located = values.get("updated");
-        if (located == null) {
+        if (located == null || located.value() == null) {
             return null;
         }
         try {
