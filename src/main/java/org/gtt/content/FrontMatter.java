@@ -64,7 +64,7 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
             return;
         }
         if (Character.isWhitespace(line.charAt(0))) {
-            errors.add(new ContentError(file, lineNumber, "front matter lines must not be indented (one 'key: value' per line)"));
+            malformed(file, line, lineNumber, "front matter lines must not be indented (one 'key: value' per line)", values, errors);
             return;
         }
         try {
@@ -78,10 +78,15 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
                 values.put(entry.key(), new Located(entry.value(), lineNumber));
             }
         } catch (SimpleYaml.SyntaxError e) {
-            errors.add(new ContentError(file, lineNumber, e.getMessage()));
-            // The key is there, only its value is malformed: do not also report the key as missing.
-            SimpleYaml.keyOf(line).ifPresent(key -> values.putIfAbsent(key, new Located(null, lineNumber)));
+            malformed(file, line, lineNumber, e.getMessage(), values, errors);
         }
+    }
+
+    /** Reports a malformed line; a key it still names counts as present, so it is not reported missing too. */
+    private static void malformed(Path file, String line, int lineNumber, String message,
+                                  Map<String, Located> values, List<ContentError> errors) {
+        errors.add(new ContentError(file, lineNumber, message));
+        SimpleYaml.keyOf(line).ifPresent(key -> values.putIfAbsent(key, new Located(null, lineNumber)));
     }
 
     private static String required(Path file, Map<String, Located> values, String key, List<ContentError> errors) {

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -157,16 +160,12 @@ class CourseLoaderTest {
             assertEquals(List.of(new ContentError(file, line, message)), strictErrors());
         }
 
-        @Test
-        void frontMatterNeverClosed() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\ntitle: A\nsummary: B\n\n# Body\n");
-            assertSingleError(file, 1, "the front matter opened here is never closed by a '---' line");
-        }
-
-        @Test
-        void noFrontMatterAtAll() throws IOException {
-            Path file = write(dir, "en/01-a.md", "# Just a heading\n");
-            assertSingleError(file, 1, "the file must start with a '---' line that opens the front matter (title, summary)");
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.gtt.content.CourseLoaderTest#singleMistakes")
+        void oneMistakeGivesOneErrorNamingFileAndLine(String mistake, String lessonPath, String text,
+                                                      String reportedPath, int line, String message) throws IOException {
+            write(dir, lessonPath, text);
+            assertEquals(List.of(new ContentError(dir.resolve(reportedPath), line, message)), strictErrors());
         }
 
         @Test
@@ -174,63 +173,6 @@ class CourseLoaderTest {
             Path file = write(dir, "en/01-a.md", "---\ntitle: A\nsummary B\n---\n");
             List<ContentError> errors = strictErrors();
             assertEquals(new ContentError(file, 3, "expected 'key: value' but found 'summary B'"), errors.get(0));
-        }
-
-        @Test
-        void missingTitle() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\nsummary: B\n---\nBody\n");
-            assertSingleError(file, 1, "the front matter has no 'title' (required: title, summary)");
-        }
-
-        @Test
-        void emptyTitle() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\ntitle: \"\"\nsummary: B\n---\nBody\n");
-            assertSingleError(file, 2, "'title' is empty");
-        }
-
-        @Test
-        void unknownKey() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\ntitle: A\ntitel: A\nsummary: B\n---\nBody\n");
-            ContentError error = new ContentError(file, 3, "unknown key 'titel' (allowed: title, summary, updated)");
-            assertEquals(List.of(error), strictErrors());
-            assertTrue(error.toString().endsWith("01-a.md:3: unknown key 'titel' (allowed: title, summary, updated)"));
-        }
-
-        @Test
-        void duplicateKey() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\ntitle: A\nsummary: B\ntitle: C\n---\n");
-            assertSingleError(file, 4, "duplicate key 'title'");
-        }
-
-        @Test
-        void badUpdatedDate() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\ntitle: A\nsummary: B\nupdated: 24.11.2026\n---\n");
-            assertSingleError(file, 4, "'updated' must be an ISO date like 2026-11-24, not '24.11.2026'");
-        }
-
-        @Test
-        void valueThatYamlWouldReadDifferently() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\ntitle: Part 1: chains\nsummary: B\n---\n");
-            assertSingleError(file, 2, "a value containing ': ' must be put in quotes");
-        }
-
-        @Test
-        void unknownLanguageFolder() throws IOException {
-            write(dir, "fr/01-a.md", GOOD_LESSON);
-            assertSingleError(dir.resolve("fr"), 0, "unknown language folder 'fr' (allowed: en, zh)");
-        }
-
-        @Test
-        void fileNameWithoutNumber() throws IOException {
-            Path file = write(dir, "en/intro.md", GOOD_LESSON);
-            assertSingleError(file, 0, "a lesson file name must be NN-slug.md (like 01-vanishing-gradients.md:"
-                    + " a number, a dash, then lowercase letters, digits and dashes)");
-        }
-
-        @Test
-        void lessonOutsideALanguageFolder() throws IOException {
-            Path file = write(dir, "01-a.md", GOOD_LESSON);
-            assertSingleError(file, 0, "a lesson file must be in a language folder (en, zh)");
         }
 
         @Test
@@ -257,12 +199,6 @@ class CourseLoaderTest {
             }));
             ContentException thrown = assertThrows(ContentException.class, () -> CourseLoader.load(dir, renderer));
             assertEquals(List.of(new ContentError(file, 8, "unknown widget 'nope'")), thrown.errors());
-        }
-
-        @Test
-        void unclosedDisplayMathLineCountsTheFrontMatter() throws IOException {
-            Path file = write(dir, "en/01-a.md", "---\ntitle: A\nsummary: B\n---\nText.\n\n$$\nx\n");
-            assertSingleError(file, 7, "display math opened with '$$' is never closed by a line ending in '$$'");
         }
 
         @Test
@@ -365,6 +301,49 @@ class CourseLoaderTest {
             assertEquals("/content/en/01-a.md:3: unknown key 'sumary' (allowed: title, summary, updated)",
                     thrown.errors().get(0).toString());
         }
+    }
+
+    /** One broken lesson or folder each: what is wrong, the file written, its text, the path and line reported. */
+    static Stream<Arguments> singleMistakes() {
+        String numberedName = "a lesson file name must be NN-slug.md (like 01-vanishing-gradients.md:"
+                + " a number, a dash, then lowercase letters, digits and dashes)";
+        return Stream.of(
+                Arguments.of("front matter never closed", "en/01-a.md", "---\ntitle: A\nsummary: B\n\n# Body\n",
+                        "en/01-a.md", 1, "the front matter opened here is never closed by a '---' line"),
+                Arguments.of("no front matter", "en/01-a.md", "# Just a heading\n",
+                        "en/01-a.md", 1, "the file must start with a '---' line that opens the front matter (title, summary)"),
+                Arguments.of("missing title", "en/01-a.md", "---\nsummary: B\n---\nBody\n",
+                        "en/01-a.md", 1, "the front matter has no 'title' (required: title, summary)"),
+                Arguments.of("empty title", "en/01-a.md", "---\ntitle: \"\"\nsummary: B\n---\nBody\n",
+                        "en/01-a.md", 2, "'title' is empty"),
+                Arguments.of("unknown key", "zh/01-a.md", "---\ntitle: A\ntitel: A\nsummary: B\n---\nBody\n",
+                        "zh/01-a.md", 3, "unknown key 'titel' (allowed: title, summary, updated)"),
+                Arguments.of("duplicate key", "en/01-a.md", "---\ntitle: A\nsummary: B\ntitle: C\n---\n",
+                        "en/01-a.md", 4, "duplicate key 'title'"),
+                Arguments.of("indented key", "en/01-a.md", "---\ntitle: A\n  summary: B\n---\n",
+                        "en/01-a.md", 3, "front matter lines must not be indented (one 'key: value' per line)"),
+                Arguments.of("date that is not ISO", "en/01-a.md", "---\ntitle: A\nsummary: B\nupdated: 24.11.2026\n---\n",
+                        "en/01-a.md", 4, "'updated' must be an ISO date like 2026-11-24, not '24.11.2026'"),
+                Arguments.of("value YAML reads differently", "en/01-a.md", "---\ntitle: Part 1: chains\nsummary: B\n---\n",
+                        "en/01-a.md", 2, "a value containing ': ' must be put in quotes"),
+                Arguments.of("unterminated quote", "en/01-a.md", "---\ntitle: \"A\nsummary: B\n---\n",
+                        "en/01-a.md", 2, "unterminated double-quoted value"),
+                Arguments.of("display math never closed", "en/01-a.md", "---\ntitle: A\nsummary: B\n---\nText.\n\n$$\nx\n",
+                        "en/01-a.md", 7, "display math opened with '$$' is never closed by a line ending in '$$'"),
+                Arguments.of("unknown language folder", "fr/01-a.md", GOOD_LESSON,
+                        "fr", 0, "unknown language folder 'fr' (allowed: en, zh)"),
+                Arguments.of("file name without number", "en/intro.md", GOOD_LESSON, "en/intro.md", 0, numberedName),
+                Arguments.of("file name with capitals", "zh/01-Intro.md", GOOD_LESSON, "zh/01-Intro.md", 0, numberedName),
+                Arguments.of("lesson outside a language folder", "01-a.md", GOOD_LESSON,
+                        "01-a.md", 0, "a lesson file must be in a language folder (en, zh)"));
+    }
+
+    @Test
+    void errorsReadLikeCompilerMessages() {
+        assertEquals("content/en/01-x.md:3: unknown key 'titel' (allowed: title, summary, updated)",
+                new ContentError(Path.of("content/en/01-x.md"), 3, "unknown key 'titel' (allowed: title, summary, updated)").toString());
+        assertEquals("content/fr: unknown language folder 'fr' (allowed: en, zh)",
+                new ContentError(Path.of("content/fr"), 0, "unknown language folder 'fr' (allowed: en, zh)").toString());
     }
 
     static Path write(Path root, String relative, String text) throws IOException {
