@@ -142,6 +142,25 @@ class CourseLoaderTest {
         assertEquals("It's #1: products", lesson.summary());
     }
 
+    @Test
+    void windowsLineEndingsAndByteOrderMark(@TempDir Path dir) throws Exception {
+        write(dir, "course.yml", "\uFEFF" + COURSE_YML.replace("\n", "\r\n"));
+        write(dir, "en/01-a.md", "\uFEFF---\r\ntitle: Windows\r\nsummary: CRLF\r\n---\r\n\r\n$$\r\na \\\\\r\nb\r\n$$\r\n");
+        Lesson lesson = CourseLoader.load(dir).lesson(Lang.EN, "a").orElseThrow();
+        assertEquals("Windows", lesson.title());
+        assertEquals(List.of("a \\\\\nb"), Html.tex(lesson.html()));
+    }
+
+    @Test
+    void languageCodes() {
+        assertEquals(Lang.EN, Lang.DEFAULT);
+        assertEquals(List.of("en", "zh"), Stream.of(Lang.values()).map(Lang::code).toList());
+        assertEquals(List.of("en", "zh-Hans"), Stream.of(Lang.values()).map(Lang::htmlLang).toList());
+        assertEquals(Lang.ZH, Lang.fromCode("zh").orElseThrow());
+        assertTrue(Lang.fromCode("fr").isEmpty());
+        assertEquals(Lang.EN, Lang.ZH.other());
+    }
+
     @Nested
     class BadContent {
         @TempDir
