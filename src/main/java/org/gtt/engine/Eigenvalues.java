@@ -26,4 +26,9 @@ final class Eigenvalues {
                 .thenComparingDouble(v -> -v[0]).thenComparingDouble(v -> -v[1]));
         return values;
     }
+
+    /** The largest modulus; the values come sorted, so it is the first one's. */
+    static double spectralRadius(double[][] eigenvalues) {
+        return eigenvalues.length == 0 ? 0 : Math.hypot(eigenvalues[0][0], eigenvalues[0][1]);
+    }
 }

@@ -13,7 +13,8 @@ public final class GradientEngine {
     }
 
     private static GradientResult recurrent(GradientRequest request, double[][] inputs) {
-        RecurrentWeights weights = request.weights() != null ? request.weights() : WeightInit.recurrent(request);
+        WeightInit.Generated generated = request.weights() != null ? null : WeightInit.generate(request);
+        RecurrentWeights weights = generated == null ? request.weights() : generated.weights();
         int n = weights.hiddenSize();
         double[] h0 = request.h0() != null ? request.h0() : new double[n];
         Notes notes = new Notes();
@@ -22,7 +23,8 @@ public final class GradientEngine {
             case RNN -> {
                 Rnn rnn = new Rnn(weights, inputs, h0, request.activation());
                 JacobianChain.Result chain = JacobianChain.run(rnn, null);
-                RecurrentMatrixFacts facts = RecurrentMatrixFacts.of(weights.weightHh(), request.activation());
+                RecurrentMatrixFacts facts = RecurrentMatrixFacts.of(weights.weightHh(),
+                        generated == null ? null : generated.eigenvaluesHh(), request.activation());
                 yield new GradientResult(
                         series.log10("jacobianLog10Norms", chain.jacobianLog10(), Notes.ZERO_PRODUCT),
                         series.log10("stepLog10Norms", chain.stepLog10(), Notes.ZERO_STEP),

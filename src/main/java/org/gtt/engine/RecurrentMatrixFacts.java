@@ -6,9 +6,10 @@ import org.ejml.data.DMatrixRMaj;
 record RecurrentMatrixFacts(double spectralRadius, double largestSingularValue, double[][] eigenvalues,
                             double maxSlope) {
 
-    static RecurrentMatrixFacts of(double[][] weightHh, Activation activation) {
-        double[][] eigenvalues = Eigenvalues.of(weightHh);
-        double radius = eigenvalues.length == 0 ? 0 : Math.hypot(eigenvalues[0][0], eigenvalues[0][1]);
+    /** {@code knownEigenvalues}: W_hh's eigenvalues if already computed, else null. */
+    static RecurrentMatrixFacts of(double[][] weightHh, double[][] knownEigenvalues, Activation activation) {
+        double[][] eigenvalues = knownEigenvalues != null ? knownEigenvalues : Eigenvalues.of(weightHh);
+        double radius = Eigenvalues.spectralRadius(eigenvalues);
         DMatrixRMaj w = new DMatrixRMaj(weightHh);
         int exponent = PowerOfTwo.normalize(w);
         double sigma = exponent == PowerOfTwo.ZERO ? 0 : Math.scalb(new SpectralNorm().of(w), exponent);

@@ -20,6 +20,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 final class SpectralNorm {
     private static final double TOLERANCE = 1e-10;
     private static final double PERTURBATION = 1e-2;
+    private static final int SMALL = 32;
 
     private final SeededGaussian random = new SeededGaussian(0, 7);
     private double[] warm = new double[0];
@@ -31,38 +32,71 @@ final class SpectralNorm {
     private double[] image = new double[0];
     private double[] middle = new double[0];
     private final DMatrixRMaj transposed = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj compact = new DMatrixRMaj(1, 1);
+    /** The rows of the current matrix that are not all zero: the matrix itself, or {@code compact}. */
+    private DMatrixRMaj rows;
+    private int[] usedRows = new int[0];
+    private int usedCount;
+    private double[] gathered = new double[0];
     int products;
 
     /** ‖a‖₂ for a matrix that is not all zero. */
     double of(DMatrixRMaj a) {
-        CommonOps_DDRM.transpose(a, transposed);
+        rows = compactRows(a);
+        CommonOps_DDRM.transpose(rows, transposed);
         boolean wide = a.numRows <= a.numCols;
         int size = wide ? a.numRows : a.numCols;
         prepare(size, wide ? a.numCols : a.numRows);
         double[] v = basis[0];
         System.arraycopy(warm, 0, v, 0, size);
         double theta;
+        int checked = 0;
         for (int j = 0; ; j++) {
-            applyGram(a, wide, basis[j], image);
+            applyGram(wide, basis[j], image);
             products++;
             double[] w = image;
             alpha[j] = dot(w, basis[j], size);
-            for (int i = 0; i <= j; i++) {
-                axpy(-dot(w, basis[i], size), basis[i], w, size);
+            // The three-term recurrence first, then full reorthogonalisation against the basis.
+            axpy(-alpha[j], basis[j], w, size);
+            if (j > 0) {
+                axpy(-beta[j - 1], basis[j - 1], w, size);
             }
-            double b = Math.sqrt(dot(w, w, size));
+            double before = Math.sqrt(dot(w, w, size));
+            double b = orthogonalize(w, j, size);
+            if (b < 0.7 * before) {
+                // Much of w cancelled, so rounding left it off-orthogonal: once more ("twice is enough").
+                b = orthogonalize(w, j, size);
+            }
             beta[j] = b;
-            theta = SymmetricTridiagonal.topEigenpair(alpha, beta, j + 1, ritz, tridiagonalWork);
             boolean complete = j + 1 == size;
-            if (complete || b == 0 || b * Math.abs(ritz[j]) <= TOLERANCE * theta) {
-                keepRitzVector(j + 1, size);
-                return Math.sqrt(theta);
+            boolean invariant = b <= TOLERANCE * Math.abs(alpha[j]);
+            // A check costs O(j), a Lanczos step O(n²): small matrices check every other step only.
+            if (complete || invariant || size > SMALL || j % 2 == 1) {
+                // Start from the last top eigenvector padded with zeros; the first time from e_1, the warm start.
+                Arrays.fill(ritz, checked, j + 1, 0.0);
+                if (checked == 0) {
+                    ritz[0] = 1.0;
+                }
+                theta = SymmetricTridiagonal.topEigenpair(alpha, beta, j + 1, ritz, tridiagonalWork);
+                checked = j + 1;
+                if (complete || invariant || b * Math.abs(ritz[j]) <= TOLERANCE * theta) {
+                    keepRitzVector(j + 1, size);
+                    return Math.sqrt(theta);
+                }
             }
             double[] next = basis[j + 1];
             for (int i = 0; i < size; i++) {
                 next[i] = w[i] / b;
             }
         }
+    }
+
+    /** Removes from w its components along basis[0..j]; returns the new ‖w‖. */
+    private double orthogonalize(double[] w, int j, int size) {
+        for (int i = 0; i <= j; i++) {
+            axpy(-dot(w, basis[i], size), basis[i], w, size);
+        }
+        return Math.sqrt(dot(w, w, size));
     }
 
     private void prepare(int size, int other) {
@@ -78,6 +112,9 @@ final class SpectralNorm {
         }
         if (middle.length != other) {
             middle = new double[other];
+        }
+        if (gathered.length < usedCount) {
+            gathered = new double[Math.max(usedCount, Math.max(size, other))];
         }
         double scale = PERTURBATION / Math.sqrt(size);
         for (int i = 0; i < size; i++) {
@@ -107,16 +144,53 @@ final class SpectralNorm {
     }
 
     /**
-     * out = A·Aᵀ·v (wide) or Aᵀ·A·v (tall). Both products run over rows of A or Aᵀ in the
-     * axpy form, which the JIT vectorises (a row-times-vector dot product it would not).
+     * Copies the rows of a that are not all zero into {@code compact} (inactive ReLUs zero half the
+     * rows of a step Jacobian): they add nothing to A·Aᵀ or Aᵀ·A but would cost as much as the rest.
      */
-    private void applyGram(DMatrixRMaj a, boolean wide, double[] v, double[] out) {
+    private DMatrixRMaj compactRows(DMatrixRMaj a) {
+        if (usedRows.length < a.numRows) {
+            usedRows = new int[a.numRows];
+        }
+        int count = 0;
+        for (int i = 0; i < a.numRows; i++) {
+            int base = i * a.numCols;
+            for (int j = 0; j < a.numCols; j++) {
+                if (a.data[base + j] != 0) {
+                    usedRows[count++] = i;
+                    break;
+                }
+            }
+        }
+        usedCount = count;
+        if (count == a.numRows) {
+            return a;
+        }
+        compact.reshape(count, a.numCols);
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(a.data, usedRows[r] * a.numCols, compact.data, r * a.numCols, a.numCols);
+        }
+        return compact;
+    }
+
+    /**
+     * out = A·Aᵀ·v (wide: vectors indexed by all rows of A) or Aᵀ·A·v (tall), from the compact
+     * rows. Both products run over rows in the axpy form, which the JIT vectorises (a row-times-
+     * vector dot product it would not).
+     */
+    private void applyGram(boolean wide, double[] v, double[] out) {
         if (wide) {
-            transposeTimes(a, v, middle);
-            transposeTimes(transposed, middle, out);
+            for (int r = 0; r < usedCount; r++) {
+                gathered[r] = v[usedRows[r]];
+            }
+            transposeTimes(rows, gathered, middle);
+            transposeTimes(transposed, middle, gathered);
+            Arrays.fill(out, 0.0);
+            for (int r = 0; r < usedCount; r++) {
+                out[usedRows[r]] = gathered[r];
+            }
         } else {
-            transposeTimes(transposed, v, middle);
-            transposeTimes(a, middle, out);
+            transposeTimes(transposed, v, gathered);
+            transposeTimes(rows, gathered, out);
         }
     }
 

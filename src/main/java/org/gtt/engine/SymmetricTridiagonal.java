@@ -53,12 +53,14 @@ final class SymmetricTridiagonal {
 
     /**
      * The top eigenpair of the leading size×size block: Rayleigh-quotient iteration from
-     * {@code vector} (the previous top eigenvector, padded with a zero), accepted only if a Sturm
+     * {@code vector} (the previous top eigenvector, padded with zeros), accepted only if a Sturm
      * count shows no eigenvalue above it; otherwise bisection plus inverse iteration. On return
      * {@code vector} holds the unit eigenvector; the eigenvalue is returned.
      */
     static double topEigenpair(double[] alpha, double[] beta, int size, double[] vector, double[][] work) {
-        vector[size - 1] = size == 1 ? 1.0 : 0.0;
+        if (size == 1) {
+            vector[0] = 1.0;
+        }
         normalize(vector, size);
         double[] product = work[5];
         for (int iteration = 0; iteration < 6; iteration++) {
@@ -111,14 +113,15 @@ final class SymmetricTridiagonal {
         for (int i = 0; i < size; i++) {
             max = Math.max(max, Math.abs(x[i]));
         }
+        double inverse = 1.0 / max;
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            x[i] /= max;
+            x[i] *= inverse;
             sum += x[i] * x[i];
         }
-        double length = Math.sqrt(sum);
+        double length = 1.0 / Math.sqrt(sum);
         for (int i = 0; i < size; i++) {
-            x[i] /= length;
+            x[i] *= length;
         }
     }
 

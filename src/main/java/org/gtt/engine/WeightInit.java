@@ -21,6 +21,13 @@ final class WeightInit {
     private WeightInit() {}
 
     static RecurrentWeights recurrent(GradientRequest request) {
+        return generate(request).weights();
+    }
+
+    /** Generated weights; for the rnn also W_hh's eigenvalues when the rescaling had to compute them. */
+    record Generated(RecurrentWeights weights, double[][] eigenvaluesHh) {}
+
+    static Generated generate(GradientRequest request) {
         int n = request.hidden();
         int m = request.inputSize();
         int gates = GradientRequest.gateCount(request.model());
@@ -35,9 +42,7 @@ final class WeightInit {
         for (int gate = 0; gate < gates; gate++) {
             copyRows(block(request.init(), n, n, gain, gaussian), weightHh, gate * n);
         }
-        if (rnn) {
-            rescaleToSpectralRadius(weightHh, request.scale(), request.init());
-        }
+        double[][] eigenvalues = rnn ? rescaleToSpectralRadius(weightHh, request.scale(), request.init()) : null;
         double[] biasIh = new double[gates * n];
         double[] biasHh = new double[gates * n];
         if (request.model() == ModelType.LSTM) {
@@ -45,7 +50,7 @@ final class WeightInit {
         } else if (request.model() == ModelType.GRU) {
             addToRows(biasIh, n, 2 * n, request.updateBias());
         }
-        return new RecurrentWeights(weightIh, weightHh, biasIh, biasHh);
+        return new Generated(new RecurrentWeights(weightIh, weightHh, biasIh, biasHh), eigenvalues);
     }
 
     static List<DenseLayer> mlp(GradientRequest request) {
@@ -147,23 +152,32 @@ final class WeightInit {
         }
     }
 
-    /** Identity and orthogonal blocks have spectral radius exactly 1, so only the others are measured. */
-    private static void rescaleToSpectralRadius(double[][] weightHh, double radius, Init init) {
-        double current = init == Init.IDENTITY || init == Init.ORTHOGONAL ? 1.0 : spectralRadius(weightHh);
+    /**
+     * Identity and orthogonal blocks have spectral radius exactly 1, so only the others are measured;
+     * returns their eigenvalues after the rescaling (λ(cW) = cλ(W)), or null when none were computed.
+     */
+    private static double[][] rescaleToSpectralRadius(double[][] weightHh, double radius, Init init) {
+        if (init == Init.IDENTITY || init == Init.ORTHOGONAL) {
+            scale(weightHh, radius);
+            return null;
+        }
+        double[][] eigenvalues = Eigenvalues.of(weightHh);
+        double current = Eigenvalues.spectralRadius(eigenvalues);
         double factor = current == 0 ? 0 : radius / current;
-        for (double[] row : weightHh) {
+        scale(weightHh, factor);
+        for (double[] eigenvalue : eigenvalues) {
+            eigenvalue[0] = eigenvalue[0] * factor + 0.0; // + 0.0 turns −0.0 into 0.0
+            eigenvalue[1] = eigenvalue[1] * factor + 0.0;
+        }
+        return eigenvalues;
+    }
+
+    private static void scale(double[][] matrix, double factor) {
+        for (double[] row : matrix) {
             for (int j = 0; j < row.length; j++) {
                 row[j] *= factor;
             }
         }
-    }
-
-    static double spectralRadius(double[][] square) {
-        double max = 0;
-        for (double[] eigenvalue : Eigenvalues.of(square)) {
-            max = Math.max(max, Math.hypot(eigenvalue[0], eigenvalue[1]));
-        }
-        return max;
     }
 
     private static void copyRows(double[][] from, double[][] to, int offset) {

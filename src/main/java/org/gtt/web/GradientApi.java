@@ -64,6 +64,7 @@ public final class GradientApi implements RouteModule {
     }
 
     private void post(Context ctx) {
+        long start = System.nanoTime();
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).matches("application/json\\s*(;.*)?")) {
             throw new ApiException(400, "the body must be JSON, sent as Content-Type: application/json",
@@ -78,13 +79,23 @@ public final class GradientApi implements RouteModule {
             throw tooLarge();
         }
         GradientRequestParser.Parsed parsed = GradientRequestParser.parse(readJson(body));
+        ResponseCache.Entry entry = answer(parsed);
+        serverTiming(ctx, start);
         ctx.header(Header.CACHE_CONTROL, "no-store");
-        ctx.contentType("application/json").result(answer(parsed).body());
+        ctx.contentType("application/json").result(entry.body());
     }
 
     private void get(Context ctx) {
+        long start = System.nanoTime();
         GradientRequestParser.Parsed parsed = GradientRequestParser.parse(QueryRequest.toJson(ctx.queryParamMap()));
-        sendCacheable(ctx, answer(parsed));
+        ResponseCache.Entry entry = answer(parsed);
+        serverTiming(ctx, start);
+        sendCacheable(ctx, entry);
+    }
+
+    /** Server-Timing: the handler's own time (parse, compute or cache lookup, serialise), for clients and the benchmark. */
+    private static void serverTiming(Context ctx, long start) {
+        ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6));
     }
 
     /** Requests without arrays are fully described by their parameters, so their answers are cached. */

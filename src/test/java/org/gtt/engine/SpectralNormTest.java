@@ -54,6 +54,31 @@ class SpectralNormTest {
         assertAgrees(norm, clustered);
     }
 
+    /** Large matrices, some with zero rows (inactive ReLUs), which the Lanczos process leaves out. */
+    @Test
+    void handlesLargeMatricesWithZeroRows() {
+        SeededGaussian gaussian = new SeededGaussian(9, 9);
+        SpectralNorm norm = new SpectralNorm();
+        for (int[] shape : new int[][] {{128, 128}, {200, 60}, {60, 200}}) {
+            DMatrixRMaj a = random(shape[0], shape[1], gaussian);
+            assertAgrees(norm, a);
+            for (int i = 0; i < a.numRows; i += 3) {
+                java.util.Arrays.fill(a.data, i * a.numCols, (i + 1) * a.numCols, 0.0);
+            }
+            assertAgrees(norm, a);
+        }
+    }
+
+    /** All singular values equal (a scaled orthogonal matrix): the Krylov space closes after one step. */
+    @Test
+    void handlesEqualSingularValues() {
+        SpectralNorm norm = new SpectralNorm();
+        for (int n : new int[] {3, 16, 40}) {
+            DMatrixRMaj q = new DMatrixRMaj(WeightInit.block(Init.ORTHOGONAL, n, n, 0.7, new SeededGaussian(n, 1)));
+            assertEquals(0.7, norm.of(q), 1e-12);
+        }
+    }
+
     private static void assertAgrees(SpectralNorm norm, DMatrixRMaj a) {
         double expected = FiniteDifference.spectralNorm(a);
         assertEquals(expected, norm.of(a), 1e-10 * expected);
