@@ -41,7 +41,7 @@ final class FiniteDifference {
         return gradient;
     }
 
-    /** ‖a − b‖_F / ‖b‖_F. */
+    /** ‖a − b‖_F / ‖b‖_F, or ‖a‖_F when b is zero (a dead ReLU step must come out exactly zero). */
     static double relativeError(DMatrixRMaj actual, DMatrixRMaj expected) {
         double diff = 0;
         double norm = 0;
@@ -50,7 +50,7 @@ final class FiniteDifference {
             diff += d * d;
             norm += expected.data[i] * expected.data[i];
         }
-        return Math.sqrt(diff / norm);
+        return norm == 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
     }
 
     static double spectralNorm(DMatrixRMaj a) {
