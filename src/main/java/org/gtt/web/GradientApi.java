@@ -3,6 +3,7 @@ package org.gtt.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -40,6 +40,9 @@ public final class GradientApi implements RouteModule {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Schubfach-based double formatting: shortest digits that read back to the same double, and fast. */
+    private static final ObjectMapper WRITER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     }
@@ -53,7 +56,7 @@ public final class GradientApi implements RouteModule {
 
     GradientApi(long cacheBytes) {
         this.cache = new ResponseCache(cacheBytes);
-        this.models = ModelDescription.json().toString().getBytes(StandardCharsets.UTF_8);
+        this.models = serialize(ModelDescription.json());
     }
 
     @Override
@@ -105,7 +108,7 @@ public final class GradientApi implements RouteModule {
         if (cached != null) {
             return cached;
         }
-        byte[] body = GradientResponse.of(parsed, compute(parsed)).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = serialize(GradientResponse.of(parsed, compute(parsed)));
         ResponseCache.Entry entry = new ResponseCache.Entry(body, etag(body));
         if (key != null) {
             cache.put(key, entry);
@@ -164,6 +167,14 @@ public final class GradientApi implements RouteModule {
                     + MAX_NESTING + " deep");
         } catch (java.io.IOException e) {
             throw ApiException.badField(null, "unreadable body", "a JSON object");
+        }
+    }
+
+    private static byte[] serialize(JsonNode node) {
+        try {
+            return WRITER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of numbers and strings always serialises", e);
         }
     }
 
