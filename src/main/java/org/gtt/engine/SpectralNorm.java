@@ -38,7 +38,6 @@ final class SpectralNorm {
     private int[] usedRows = new int[0];
     private int usedCount;
     private double[] gathered = new double[0];
-    int products;
 
     /** ‖a‖₂ for a matrix that is not all zero. */
     double of(DMatrixRMaj a) {
@@ -49,25 +48,9 @@ final class SpectralNorm {
         prepare(size, wide ? a.numCols : a.numRows);
         double[] v = basis[0];
         System.arraycopy(warm, 0, v, 0, size);
-        double theta;
         int checked = 0;
         for (int j = 0; ; j++) {
-            applyGram(wide, basis[j], image);
-            products++;
-            double[] w = image;
-            alpha[j] = dot(w, basis[j], size);
-            // The three-term recurrence first, then full reorthogonalisation against the basis.
-            axpy(-alpha[j], basis[j], w, size);
-            if (j > 0) {
-                axpy(-beta[j - 1], basis[j - 1], w, size);
-            }
-            double before = Math.sqrt(dot(w, w, size));
-            double b = orthogonalize(w, j, size);
-            if (b < 0.7 * before) {
-                // Much of w cancelled, so rounding left it off-orthogonal: once more ("twice is enough").
-                b = orthogonalize(w, j, size);
-            }
-            beta[j] = b;
+            double b = extendBasis(j, wide, size);
             boolean complete = j + 1 == size;
             boolean invariant = b <= TOLERANCE * Math.abs(alpha[j]);
             // A check costs O(j), a Lanczos step O(n²): small matrices check every other step only.
@@ -77,7 +60,7 @@ final class SpectralNorm {
                 if (checked == 0) {
                     ritz[0] = 1.0;
                 }
-                theta = SymmetricTridiagonal.topEigenpair(alpha, beta, j + 1, ritz, tridiagonalWork);
+                double theta = SymmetricTridiagonal.topEigenpair(alpha, beta, j + 1, ritz, tridiagonalWork);
                 checked = j + 1;
                 if (complete || invariant || b * Math.abs(ritz[j]) <= TOLERANCE * theta) {
                     keepRitzVector(j + 1, size);
@@ -86,9 +69,31 @@ final class SpectralNorm {
             }
             double[] next = basis[j + 1];
             for (int i = 0; i < size; i++) {
-                next[i] = w[i] / b;
+                next[i] = image[i] / b;
             }
         }
+    }
+
+    /**
+     * One Lanczos step: w = B·v_j, α_j = w·v_j, w minus its components along v_0..v_j (the
+     * three-term recurrence, then full reorthogonalisation); leaves w in {@code image}, returns β_j = ‖w‖.
+     */
+    private double extendBasis(int j, boolean wide, int size) {
+        double[] w = image;
+        applyGram(wide, basis[j], w);
+        alpha[j] = dot(w, basis[j], size);
+        axpy(-alpha[j], basis[j], w, size);
+        if (j > 0) {
+            axpy(-beta[j - 1], basis[j - 1], w, size);
+        }
+        double before = Math.sqrt(dot(w, w, size));
+        double b = orthogonalize(w, j, size);
+        if (b < 0.7 * before) {
+            // Much of w cancelled, so rounding left it off-orthogonal: once more ("twice is enough").
+            b = orthogonalize(w, j, size);
+        }
+        beta[j] = b;
+        return b;
     }
 
     /** Removes from w its components along basis[0..j]; returns the new ‖w‖. */

@@ -9,16 +9,13 @@ final class SymmetricTridiagonal {
     private SymmetricTridiagonal() {}
 
     /** Largest eigenvalue of the leading size×size block, to a few ulps. */
-    static double largestEigenvalue(double[] alpha, double[] beta, int size, double lowerHint) {
+    private static double largestEigenvalue(double[] alpha, double[] beta, int size) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < size; i++) {
             double radius = (i > 0 ? Math.abs(beta[i - 1]) : 0) + (i < size - 1 ? Math.abs(beta[i]) : 0);
             lo = Math.min(lo, alpha[i] - radius);
             hi = Math.max(hi, alpha[i] + radius);
-        }
-        if (lowerHint > lo && lowerHint < hi && countBelow(alpha, beta, size, lowerHint) < size) {
-            lo = lowerHint;
         }
         while (true) {
             double mid = 0.5 * (lo + hi);
@@ -83,7 +80,7 @@ final class SymmetricTridiagonal {
             solveShifted(alpha, beta, size, mu, vector, work);
             normalize(vector, size);
         }
-        double theta = largestEigenvalue(alpha, beta, size, Double.NEGATIVE_INFINITY);
+        double theta = largestEigenvalue(alpha, beta, size);
         java.util.Arrays.fill(vector, 0, size, 1.0);
         for (int pass = 0; pass < 2; pass++) {
             solveShifted(alpha, beta, size, theta, vector, work);

@@ -79,6 +79,20 @@ class SpectralNormTest {
         }
     }
 
+    /**
+     * Rayleigh-quotient iteration started on a non-top eigenvector converges to it at once; the Sturm
+     * count must reject that and bisection find the top eigenvalue: diag(1, 3, 2) → 3, vector e_3.
+     */
+    @Test
+    void tridiagonalTopEigenpairRejectsALowerEigenvector() {
+        double[] alpha = {1, 3, 2};
+        double[] beta = {0, 0, 0};
+        double[] vector = {1, 0, 0};
+        double[][] work = new double[6][3];
+        assertEquals(3.0, SymmetricTridiagonal.topEigenpair(alpha, beta, 3, vector, work), 1e-15);
+        assertEquals(1.0, Math.abs(vector[1]), 1e-12);
+    }
+
     private static void assertAgrees(SpectralNorm norm, DMatrixRMaj a) {
         double expected = FiniteDifference.spectralNorm(a);
         assertEquals(expected, norm.of(a), 1e-10 * expected);
