@@ -1,0 +1,37 @@
+package org.gtt.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Rescales a matrix in place by a power of two so its largest entry lies in [1, 2). Multiplying by
+ * 2^e is exact in binary floating point, so the running product loses nothing to the rescaling.
+ */
+final class PowerOfTwo {
+    private PowerOfTwo() {}
+
+    /** Marks a matrix that is exactly zero. */
+    static final int ZERO = Integer.MIN_VALUE;
+
+    /** Returns e such that the original matrix = 2^e · the rescaled one, or {@link #ZERO}. */
+    static int normalize(DMatrixRMaj m) {
+        double[] data = m.data;
+        int size = m.getNumElements();
+        double max = 0;
+        for (int i = 0; i < size; i++) {
+            max = Math.max(max, Math.abs(data[i]));
+        }
+        if (max == 0) {
+            return ZERO;
+        }
+        int exponent = Math.getExponent(max);
+        if (exponent != 0) {
+            // Two factors keep each one a normal number even when max is subnormal (exponent −1023).
+            double half = Math.scalb(1.0, -(exponent / 2));
+            double rest = Math.scalb(1.0, -(exponent - exponent / 2));
+            for (int i = 0; i < size; i++) {
+                data[i] = data[i] * half * rest;
+            }
+        }
+        return exponent;
+    }
+}
