@@ -32,6 +32,11 @@ final class ServeCommand {
     private ServeCommand() {}
 
     static int run(Options options, PrintStream out) {
+        return start(options, out) == null ? 1 : 0;
+    }
+
+    /** Starts the server; null when the lessons could not be loaded (the errors went to stderr). */
+    static Javalin start(Options options, PrintStream out) {
         int port = options.intValue("port", 0, 65535);
         String basePath = options.basePath("base-path");
         boolean dev = options.flag("dev");
@@ -41,13 +46,13 @@ final class ServeCommand {
             site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
         } catch (ContentException e) {
             e.errors().forEach(error -> System.err.println("error: " + error));
-            return 1;
+            return null;
         }
         Javalin app = new WebServer(site, List.of()).start(new WebServer.Options(options.get("host"), port, basePath));
         String host = options.get("host").equals("0.0.0.0") ? "127.0.0.1" : options.get("host");
         out.println("Gradients Through Time is running at http://" + host + ":" + app.port() + basePath
                 + (dev ? "  (dev mode: changes on disk show on reload)" : "") + "  — press Ctrl+C to stop.");
-        return 0;
+        return app;
     }
 
     private static SiteSource prerenderedSite(Path content, String basePath) throws ContentException {

@@ -64,7 +64,7 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
             return;
         }
         if (Character.isWhitespace(line.charAt(0))) {
-            errors.add(new ContentError(file, lineNumber, "front matter lines must not be indented (one 'key: value' per line)"));
+            malformed(file, line, lineNumber, "front matter lines must not be indented (one 'key: value' per line)", values, errors);
             return;
         }
         try {
@@ -78,8 +78,15 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
                 values.put(entry.key(), new Located(entry.value(), lineNumber));
             }
         } catch (SimpleYaml.SyntaxError e) {
-            errors.add(new ContentError(file, lineNumber, e.getMessage()));
+            malformed(file, line, lineNumber, e.getMessage(), values, errors);
         }
+    }
+
+    /** Reports a malformed line; a key it still names counts as present, so it is not reported missing too. */
+    private static void malformed(Path file, String line, int lineNumber, String message,
+                                  Map<String, Located> values, List<ContentError> errors) {
+        errors.add(new ContentError(file, lineNumber, message));
+        SimpleYaml.keyOf(line).ifPresent(key -> values.putIfAbsent(key, new Located(null, lineNumber)));
     }
 
     private static String required(Path file, Map<String, Located> values, String key, List<ContentError> errors) {
@@ -88,7 +95,7 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
             errors.add(new ContentError(file, 1, "the front matter has no '" + key + "' (required: title, summary)"));
             return null;
         }
-        if (located.value().isBlank()) {
+        if (located.value() != null && located.value().isBlank()) {
             errors.add(new ContentError(file, located.line(), "'" + key + "' is empty"));
         }
         return located.value();
@@ -96,7 +103,7 @@ record FrontMatter(String title, String summary, LocalDate updated, String body,
 
     private static LocalDate updated(Path file, Map<String, Located> values, List<ContentError> errors) {
         Located located = values.get("updated");
-        if (located == null) {
+        if (located == null || located.value() == null) {
             return null;
         }
         try {

@@ -1,5 +1,6 @@
 package org.gtt.content;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,12 @@ final class SimpleYaml {
     static boolean isBlankOrComment(String line) {
         String trimmed = line.strip();
         return trimmed.isEmpty() || trimmed.startsWith("#");
+    }
+
+    /** The key of a {@code key: value} line whose value may be malformed. */
+    static Optional<String> keyOf(String line) {
+        Matcher matcher = KEY_VALUE.matcher(line.strip());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** Parses {@code key: value} (the line without its indentation). */

@@ -30,7 +30,8 @@ public final class PageRenderer {
     public String home(Course course, Lang lang) {
         SitePath here = SitePath.home(lang);
         PageModel page = frame(course, lang, here, links(here), course.info(lang).title(), false);
-        return render("home.jte", Map.of("page", page));
+        // Only a leniently loaded course (serve --dev) has errors: show them all where an author looks first.
+        return render("home.jte", Map.of("page", page, "errors", course.errors()));
     }
 
     public String lesson(Course course, Lang lang, String slug) {

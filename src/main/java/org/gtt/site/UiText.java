@@ -33,7 +33,7 @@ public record UiText(
             "Page not found",
             "There is no page at this address. It may have moved, or the link may be mistyped.",
             "Go to the course home page",
-            "This lesson could not be built");
+            "This content could not be built");
 
     private static final UiText ZH = new UiText(
             "English",
@@ -49,7 +49,7 @@ public record UiText(
             "页面不存在",
             "这个地址没有页面。它可能已被移动，或者链接有误。",
             "返回课程首页",
-            "本课无法生成");
+            "以下内容无法生成");
 
     public static UiText of(Lang lang) {
         return lang == Lang.ZH ? ZH : EN;

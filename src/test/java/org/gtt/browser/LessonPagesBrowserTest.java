@@ -54,6 +54,30 @@ class LessonPagesBrowserTest {
         }
     }
 
+    /**
+     * Bytes over the wire for a lesson with everything it loads (HTML, CSS, scripts, KaTeX, fonts),
+     * compressed as the server sends them; a fresh browser page has an empty cache. Not a timing:
+     * the count is the same on every machine, so the budget of 250 KB is checked here.
+     */
+    @Test
+    void aLessonPageWeighsAtMost250KilobytesCompressed() throws Exception {
+        Page page = chromium.newPage();
+        page.navigate(site.url(course.slugs().get(course.slugs().size() - 1) + "/"));
+        page.waitForSelector(".katex");
+        page.evaluate("() => document.fonts.ready");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        Number bytes = (Number) page.evaluate("() => performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)");
+        Number files = (Number) page.evaluate("() => performance.getEntriesByType('resource').length + 1");
+        String figure = String.format("lesson page: %d files, %.1f KB transferred (compressed)%n", files.intValue(), bytes.doubleValue() / 1000);
+        System.out.print(figure);
+        java.nio.file.Files.createDirectories(Path.of("target", "measurements"));
+        java.nio.file.Files.writeString(Path.of("target", "measurements", "page-weight.txt"), figure);
+        assertTrue(bytes.doubleValue() > 10_000, "the measurement saw the page");
+        assertTrue(bytes.doubleValue() <= 250_000, figure);
+        page.close();
+    }
+
     @Test
     void aTexErrorShowsOnItsFormulaOnly() {
         List<String> problems = new ArrayList<>();
