@@ -526,6 +526,7 @@
     this.plot.destroy();
     this.plot = null;
     this.drawChart(this.data);
+    this.fillFacts(this.responses);
   };
 
   Widget.prototype.downloadCsv = function () {
