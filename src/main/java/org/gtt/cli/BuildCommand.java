@@ -1,5 +1,6 @@
 package org.gtt.cli;
 
+import gg.jte.TemplateEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.widget.WidgetHandler;
 
 /** {@code build}: the static HTML snapshot. */
 final class BuildCommand {
@@ -30,8 +32,9 @@ final class BuildCommand {
         Path content = SiteFiles.content(options.get("content"));
         try {
             Assets assets = Assets.load(SiteFiles.staticFiles(false));
-            PageRenderer renderer = new PageRenderer(Templates.precompiled(), LinkStyle.snapshot(options.basePath("base-path")));
-            Site site = new Site(CourseLoader.load(content), renderer);
+            TemplateEngine templates = Templates.precompiled();
+            PageRenderer renderer = new PageRenderer(templates, LinkStyle.snapshot(options.basePath("base-path")));
+            Site site = new Site(CourseLoader.load(content, WidgetHandler.markdownRenderer(templates)), renderer);
             out.println("Building the snapshot into " + target.toAbsolutePath());
             int pages = new SnapshotBuilder(out).build(site, assets, target);
             out.printf("Wrote %d pages and %d files in %d ms to %s%n", pages, assets.all().size(),

@@ -17,6 +17,7 @@ import org.gtt.web.LiveSite;
 import org.gtt.web.PrerenderedSite;
 import org.gtt.web.SiteSource;
 import org.gtt.web.WebServer;
+import org.gtt.widget.WidgetHandler;
 
 /** {@code serve}: the course and the gradient API over HTTP. */
 final class ServeCommand {
@@ -56,8 +57,9 @@ final class ServeCommand {
 
     private static SiteSource prerenderedSite(Path content, String basePath) throws ContentException {
         Assets assets = Assets.load(SiteFiles.staticFiles(false));
-        PageRenderer renderer = new PageRenderer(Templates.precompiled(), LinkStyle.live(basePath, assets));
-        return new PrerenderedSite(new Site(CourseLoader.load(content), renderer), assets);
+        TemplateEngine templates = Templates.precompiled();
+        PageRenderer renderer = new PageRenderer(templates, LinkStyle.live(basePath, assets));
+        return new PrerenderedSite(new Site(CourseLoader.load(content, WidgetHandler.markdownRenderer(templates)), renderer), assets);
     }
 
     private static SiteSource liveSite(Path content, String basePath) throws ContentException {
@@ -67,7 +69,7 @@ final class ServeCommand {
         Path staticDir = SiteFiles.staticFiles(true);
         return new LiveSite(() -> {
             Assets assets = Assets.load(staticDir);
-            return new Site(CourseLoader.loadLenient(content), new PageRenderer(templates, LinkStyle.live(basePath, assets)));
+            return new Site(CourseLoader.loadLenient(content, WidgetHandler.markdownRenderer(templates)), new PageRenderer(templates, LinkStyle.live(basePath, assets)));
         }, () -> Assets.load(staticDir));
     }
 }

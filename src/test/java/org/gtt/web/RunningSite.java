@@ -1,5 +1,6 @@
 package org.gtt.web;
 
+import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.widget.WidgetHandler;
 
 /** The real server on a free loopback port, serving the repository's own lessons, for tests. */
 public final class RunningSite implements AutoCloseable {
@@ -33,8 +35,9 @@ public final class RunningSite implements AutoCloseable {
 
     public static RunningSite start(String basePath, List<RouteModule> modules) throws Exception {
         Assets assets = Assets.load(Path.of("static"));
-        PageRenderer renderer = new PageRenderer(Templates.precompiled(), LinkStyle.live(basePath, assets));
-        Site site = new Site(CourseLoader.load(Path.of("content")), renderer);
+        TemplateEngine templates = Templates.precompiled();
+        PageRenderer renderer = new PageRenderer(templates, LinkStyle.live(basePath, assets));
+        Site site = new Site(CourseLoader.load(Path.of("content"), WidgetHandler.markdownRenderer(templates)), renderer);
         Javalin app = new WebServer(new PrerenderedSite(site, assets), modules)
                 .start(new WebServer.Options("127.0.0.1", 0, basePath));
         return new RunningSite(app, basePath);

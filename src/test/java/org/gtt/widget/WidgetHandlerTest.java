@@ -1,0 +1,126 @@
+package org.gtt.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gtt.content.BlockException;
+import org.gtt.content.ContentError;
+import org.gtt.content.ContentException;
+import org.gtt.content.CourseLoader;
+import org.gtt.site.Templates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WidgetHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final WidgetHandler handler = new WidgetHandler(Templates.precompiled(), new EngineWidgetData());
+
+    @Test
+    void everyWidgetRendersItsDefaultStateWithBakedDataAndATable() throws Exception {
+        for (WidgetKind kind : WidgetKind.values()) {
+            String html = handler.render(kind.widgetName(), "", 1);
+            JsonNode config = config(html);
+            assertEquals(kind.widgetName(), config.get("kind").asText());
+            for (WidgetKind.Source source : kind.sources()) {
+                assertTrue(config.at("/baked/" + source.name() + "/jacobianLog10Norms").isArray() || kind == WidgetKind.DEPTH,
+                        kind + " bakes " + source.name());
+            }
+            int rows = count(html, "<tr>") - 1;
+            int expected = kind == WidgetKind.DEPTH ? 21 : 101;
+            assertEquals(expected, rows, kind + ": one table row per x (default steps/depth + 1)");
+            assertFalse(html.contains("<script>"), "no inline script");
+            assertFalse(html.contains(" style="), "no style attribute (CSP style-src 'self')");
+        }
+    }
+
+    @Test
+    void theBlockSetsTheDefaultStateAndTheBakedResponseFollowsIt() throws Exception {
+        String html = handler.render("rnn", "scale: 1.1\nactivation: linear\ninit: orthogonal\nsteps: 50\n", 3);
+        JsonNode config = config(html);
+        assertEquals("1.1", config.at("/defaults/scale").asText());
+        JsonNode jacobian = config.at("/baked/rnn/jacobianLog10Norms");
+        assertEquals(51, jacobian.size());
+        // Linear RNN with W_hh = 1.1·Q, Q orthogonal: ‖W^n‖ = 1.1^n exactly, so log10 at index k is (T−k)·log10 1.1.
+        for (int k = 0; k <= 50; k++) assertEquals((50 - k) * Math.log10(1.1), jacobian.get(k).asDouble(), 1e-9);
+        assertTrue(html.contains("value=\"1.1\""), "the slider starts at the block's value");
+        assertTrue(html.contains("<option value=\"linear\" selected>"), html);
+    }
+
+    @Test
+    void showAndLockChooseTheControls() throws Exception {
+        String html = handler.render("rnn", "show: scale, activation\nlock: activation", 1);
+        assertTrue(html.contains("name=\"scale\""));
+        assertFalse(html.contains("name=\"hidden\""));
+        assertTrue(Pattern.compile("name=\"activation\" disabled data-locked").matcher(html).find(), html);
+    }
+
+    @Test
+    void badBlocksNameTheKeyAndWhatIsAllowed() {
+        assertMessage("unknown widget 'rnnn': allowed widgets are rnn, depth, lstm, gru, custom", "rnnn", "");
+        assertMessage("'scale' cannot be 7: allowed are 0.05 to 3 in steps of 0.05", "rnn", "scale: 7");
+        assertMessage("'scale' cannot be 0.93: allowed are 0.05 to 3 in steps of 0.05", "rnn", "scale: 0.93");
+        assertMessage("'steps' must be a number, not 'many': allowed are 10 to 500 in steps of 10", "rnn", "steps: many");
+        assertMessage("'activation' cannot be 'gelu': allowed values are tanh, sigmoid, relu, linear", "rnn", "activation: gelu");
+        assertMessage("unknown key 'radius' for the rnn widget: allowed keys are scale, steps, hidden, activation, init, seed, id, show, lock",
+                "rnn", "radius: 1");
+        assertMessage("'lock' names 'scale', which is not a control of the depth widget: allowed are steps, hidden, activation, init",
+                "depth", "lock: scale");
+        assertMessage("widget line 'scale 0.9' is not 'key: value'", "rnn", "scale 0.9");
+        assertMessage("'scale' is given twice in this widget block", "rnn", "scale: 0.9\nscale: 1");
+        assertMessage("'seed' cannot be '-1': allowed are whole numbers 0 to 9007199254740991", "rnn", "seed: -1");
+    }
+
+    @Test
+    void aBadBlockFailsTheBuildWithFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("course.yml"), Files.readString(Path.of("content/course.yml")));
+        Files.createDirectories(dir.resolve("en"));
+        Path lesson = dir.resolve("en/01-test.md");
+        Files.writeString(lesson, "---\ntitle: T\nsummary: S\n---\n\nText.\n\n```widget rnn\nscale: 9\n```\n");
+        ContentException error = assertThrows(ContentException.class,
+                () -> CourseLoader.load(dir, WidgetHandler.markdownRenderer(Templates.precompiled())));
+        ContentError first = error.errors().get(0);
+        assertTrue(first.toString().contains("01-test.md"), first.toString());
+        assertEquals(8, first.line(), first.toString());
+        assertTrue(first.message().contains("'scale' cannot be 9"), first.message());
+    }
+
+    @Test
+    void powersOfTenAreWrittenWithSuperscriptsFarOutsideTheDoubleRange() {
+        assertEquals("1.00 × 10⁰", DataTable.powerOfTen(0));
+        assertEquals("7.53 × 10⁻⁵", DataTable.powerOfTen(Math.log10(7.53e-5)));
+        assertEquals("3.16 × 10⁻⁴⁰¹", DataTable.powerOfTen(-400.5));
+        assertEquals("1.00 × 10¹", DataTable.powerOfTen(Math.log10(9.999)), "a mantissa rounding to 10 moves to the exponent");
+    }
+
+    @Test
+    void theConfigCannotCloseItsScriptElement() throws Exception {
+        String html = handler.render("rnn", "", 1);
+        String inside = html.substring(html.indexOf("class=\"widget-config\">") + 22, html.lastIndexOf("</script>"));
+        assertFalse(inside.contains("<"), "every '<' inside the JSON is escaped");
+    }
+
+    private void assertMessage(String expected, String widget, String body) {
+        BlockException error = assertThrows(BlockException.class, () -> handler.render(widget, body, 1));
+        assertEquals(expected, error.getMessage());
+    }
+
+    private static JsonNode config(String html) throws Exception {
+        Matcher matcher = Pattern.compile("<script type=\"application/json\" class=\"widget-config\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(matcher.find(), "config script present");
+        return JSON.readTree(matcher.group(1));
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) count++;
+        return count;
+    }
+}
