@@ -1,7 +1,49 @@
 package org.gtt.cli;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The jar's entry point: {@code serve}, {@code build} and {@code bench}. */
 public final class Main {
+    static final String USAGE = """
+            Gradients Through Time — an interactive course on vanishing and exploding gradients.
+
+            Usage: java -jar gradients-through-time.jar <command> [options]
+
+            Commands:
+              serve   Serve the course and the gradient API.
+              build   Write the static HTML snapshot of the course to a folder.
+
+            Run a command with --help for its options.
+            """;
+
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("Gradients Through Time");
+        int code = run(args, System.out, System.err);
+        // A successful serve returns while the server's threads keep running; anything else ends here.
+        if (code != 0) System.exit(code);
+    }
+
+    /** Runs a command; returns its exit code (a successful serve returns while the server runs on). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            (args.length == 0 ? err : out).print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.SPEC), out);
+                case "build" -> BuildCommand.run(Options.parse(rest, BuildCommand.SPEC), out, err);
+                default -> throw new UsageException("unknown command '" + args[0] + "'\n\n" + USAGE);
+            };
+        } catch (Options.HelpRequested help) {
+            out.print(help.getMessage());
+            return 0;
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
     }
 }

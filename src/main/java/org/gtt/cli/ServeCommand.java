@@ -1,0 +1,73 @@
+package org.gtt.cli;
+
+import gg.jte.TemplateEngine;
+import io.javalin.Javalin;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gtt.content.ContentException;
+import org.gtt.content.CourseLoader;
+import org.gtt.site.Assets;
+import org.gtt.site.LinkStyle;
+import org.gtt.site.PageRenderer;
+import org.gtt.site.Site;
+import org.gtt.site.Templates;
+import org.gtt.web.LiveSite;
+import org.gtt.web.PrerenderedSite;
+import org.gtt.web.SiteSource;
+import org.gtt.web.WebServer;
+
+/** {@code serve}: the course and the gradient API over HTTP. */
+final class ServeCommand {
+    static final Options.Spec SPEC = Options.spec(
+            "Usage: java -jar gradients-through-time.jar serve [options]\n\nServes the course and the gradient API.",
+            "port", "7070", true, "TCP port to listen on (0 picks a free one).",
+            "host", "127.0.0.1", true, "Address to listen on (0.0.0.0 for every interface).",
+            "base-path", "/", true, "URL prefix the site lives under, e.g. /dl-course/ behind a reverse proxy.",
+            "content", null, true, "Folder of lessons to serve instead of the bundled course.",
+            "dev", null, false, "Re-read lessons, templates and static files on every request (for authors).");
+
+    private ServeCommand() {}
+
+    static int run(Options options, PrintStream out) {
+        return start(options, out) == null ? 1 : 0;
+    }
+
+    /** Starts the server; null when the lessons could not be loaded (the errors went to stderr). */
+    static Javalin start(Options options, PrintStream out) {
+        int port = options.intValue("port", 0, 65535);
+        String basePath = options.basePath("base-path");
+        boolean dev = options.flag("dev");
+        Path content = SiteFiles.content(options.get("content"));
+        SiteSource site;
+        try {
+            site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
+        } catch (ContentException e) {
+            e.errors().forEach(error -> System.err.println("error: " + error));
+            return null;
+        }
+        Javalin app = new WebServer(site, List.of()).start(new WebServer.Options(options.get("host"), port, basePath));
+        String host = options.get("host").equals("0.0.0.0") ? "127.0.0.1" : options.get("host");
+        out.println("Gradients Through Time is running at http://" + host + ":" + app.port() + basePath
+                + (dev ? "  (dev mode: changes on disk show on reload)" : "") + "  — press Ctrl+C to stop.");
+        return app;
+    }
+
+    private static SiteSource prerenderedSite(Path content, String basePath) throws ContentException {
+        Assets assets = Assets.load(SiteFiles.staticFiles(false));
+        PageRenderer renderer = new PageRenderer(Templates.precompiled(), LinkStyle.live(basePath, assets));
+        return new PrerenderedSite(new Site(CourseLoader.load(content), renderer), assets);
+    }
+
+    private static SiteSource liveSite(Path content, String basePath) throws ContentException {
+        Path sources = SiteFiles.templateSources();
+        TemplateEngine templates = sources == null ? Templates.precompiled()
+                : Templates.fromSources(sources, Path.of("target", "jte-dev-classes"));
+        Path staticDir = SiteFiles.staticFiles(true);
+        return new LiveSite(() -> {
+            Assets assets = Assets.load(staticDir);
+            return new Site(CourseLoader.loadLenient(content), new PageRenderer(templates, LinkStyle.live(basePath, assets)));
+        }, () -> Assets.load(staticDir));
+    }
+}

@@ -1,0 +1,111 @@
+package org.gtt.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Every file the pages load, by its address below the site root ("static/css/site.css",
+ * "webjars/katex/0.16.47/dist/katex.min.js"), held in memory. Serving from this map means a request
+ * can only ever reach a listed file (no path traversal), and the snapshot writes the very same files.
+ */
+public final class Assets {
+    public static final String KATEX = "webjars/katex/0.16.47/dist/";
+    public static final String UPLOT = "webjars/uplot/1.6.30/dist/";
+
+    /** The WebJar folders the pages use, and which of their files to take (all, when none are named). */
+    private static final List<String[]> WEBJAR_FILES = List.of(
+            new String[] {KATEX, "katex.min.js", "katex.min.css"},
+            new String[] {KATEX + "fonts/"},
+            new String[] {UPLOT, "uPlot.iife.min.js", "uPlot.min.css"});
+    private static final String KNOWN_FONT = "KaTeX_Main-Regular.woff2";
+
+    public record Asset(byte[] bytes, String contentType, String hash) {}
+
+    private final Map<String, Asset> byPath;
+
+    private Assets(Map<String, Asset> byPath) {
+        this.byPath = byPath;
+    }
+
+    /** Loads the project's static folder and the WebJar files the pages use. */
+    public static Assets load(Path staticDir) {
+        Map<String, Asset> files = new TreeMap<>();
+        addTree(files, staticDir, "static/");
+        for (String[] spec : WEBJAR_FILES) {
+            String folder = "META-INF/resources/" + spec[0].substring(0, spec[0].length() - 1);
+            Path dir = BundledFiles.folder(folder, spec.length == 1 ? KNOWN_FONT : spec[1]);
+            if (spec.length == 1) {
+                addFlat(files, dir, spec[0]);
+            } else {
+                for (int i = 1; i < spec.length; i++) add(files, dir.resolve(spec[i]), spec[0] + spec[i]);
+            }
+        }
+        return new Assets(files);
+    }
+
+    public Optional<Asset> get(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    public Map<String, Asset> all() {
+        return byPath;
+    }
+
+    /** A query string that changes with the file's content, so assets can be cached for a year. */
+    public String versionQuery(String path) {
+        Asset asset = byPath.get(path);
+        if (asset == null) throw new IllegalArgumentException("no such asset: " + path);
+        return "?v=" + asset.hash().substring(0, 10);
+    }
+
+    private static void addTree(Map<String, Asset> files, Path root, String prefix) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                add(files, file, prefix + relative(root, file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addFlat(Map<String, Asset> files, Path dir, String prefix) {
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) list.filter(Files::isRegularFile).sorted()::iterator) {
+                add(files, file, prefix + file.getFileName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static void add(Map<String, Asset> files, Path file, String path) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            files.put(path, new Asset(bytes, MediaTypes.of(path), sha256(bytes)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

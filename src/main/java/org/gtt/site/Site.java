@@ -1,0 +1,43 @@
+package org.gtt.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gtt.content.Course;
+import org.gtt.content.Lang;
+
+/** A course with its renderer: knows every page address and turns one into HTML. */
+public final class Site {
+    private final Course course;
+    private final PageRenderer renderer;
+
+    public Site(Course course, PageRenderer renderer) {
+        this.course = course;
+        this.renderer = renderer;
+    }
+
+    public Course course() {
+        return course;
+    }
+
+    /** Every page of the site: the home page and each lesson, in both languages. */
+    public List<SitePath> paths() {
+        List<SitePath> paths = new ArrayList<>();
+        for (Lang lang : Lang.values()) {
+            paths.add(SitePath.home(lang));
+            for (String slug : course.slugs()) paths.add(SitePath.lesson(lang, slug));
+        }
+        return paths;
+    }
+
+    /** The page at {@code path}, or empty if the course has no such lesson. */
+    public Optional<String> render(SitePath path) {
+        if (path.isHome()) return Optional.of(renderer.home(course, path.lang()));
+        if (!course.slugs().contains(path.slug())) return Optional.empty();
+        return Optional.of(renderer.lesson(course, path.lang(), path.slug()));
+    }
+
+    public String notFound(Lang lang) {
+        return renderer.notFound(course, lang);
+    }
+}

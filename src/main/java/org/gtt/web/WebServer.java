@@ -1,0 +1,155 @@
+package org.gtt.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Optional;
+import org.gtt.content.Lang;
+import org.gtt.site.Assets;
+import org.gtt.site.SitePath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the course pages, their files, and the route modules (the gradient API).
+ * Everything lives under the base path, so the site can sit behind a reverse proxy at a sub-path.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String API_PREFIX = "/api/";
+
+    /** No resource from another host, no inline script, no eval: the pages need none of them. */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data: blob:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'");
+
+    public record Options(String host, int port, String basePath) {}
+
+    private final SiteSource site;
+    private final List<RouteModule> modules;
+
+    public WebServer(SiteSource site, List<RouteModule> modules) {
+        this.site = site;
+        this.modules = modules;
+    }
+
+    public Javalin start(Options options) {
+        return Javalin.create(config -> configure(config, options.basePath())).start(options.host(), options.port());
+    }
+
+    private void configure(JavalinConfig config, String basePath) {
+        config.startup.showJavalinBanner = false;
+        config.router.contextPath = basePath.equals("/") ? "/" : stripTrailingSlash(basePath);
+        config.http.maxRequestSize = 1_000_000;
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new TraversalErrorHandler(() -> site.notFound(Lang.EN))));
+        config.routes.before(ctx -> addSecurityHeaders(ctx));
+        for (RouteModule module : modules) module.register(config);
+        config.routes.get("/static/<path>", ctx -> serveAsset(ctx, "static/" + ctx.pathParam("path")));
+        config.routes.get("/webjars/<path>", ctx -> serveAsset(ctx, "webjars/" + ctx.pathParam("path")));
+        config.routes.get("/", ctx -> servePage(ctx, ""));
+        config.routes.get("/<path>", ctx -> servePage(ctx, ctx.pathParam("path")));
+        config.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e.status(), e.getMessage(), e.field(), e.allowed()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+        });
+        config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such resource"));
+        config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx -> error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method not allowed"));
+        config.routes.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "request body over 1 MB"));
+    }
+
+    private static void addSecurityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+    }
+
+    private void servePage(Context ctx, String path) {
+        Optional<SitePath> address = SitePath.parse(path);
+        if (address.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        Optional<String> html = site.page(address.get());
+        if (html.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        if (!path.isEmpty() && !path.endsWith("/") && !ctx.path().endsWith("/")) {
+            // Pages link relatively, so they must be read from their folder address.
+            ctx.redirect(path.substring(path.lastIndexOf('/') + 1) + "/", HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        ctx.header(Header.CACHE_CONTROL, "no-cache");
+        ctx.html(html.get());
+    }
+
+    private void serveAsset(Context ctx, String path) {
+        Optional<Assets.Asset> asset = site.asset(path);
+        if (asset.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        String etag = '"' + asset.get().hash().substring(0, 16) + '"';
+        ctx.header(Header.ETAG, etag);
+        ctx.header(Header.CACHE_CONTROL, site.live() ? "no-cache" : "public, max-age=31536000, immutable");
+        if (etag.equals(ctx.header(Header.IF_NONE_MATCH))) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType(asset.get().contentType()).result(asset.get().bytes());
+    }
+
+    private void notFound(Context ctx) {
+        error(ctx, HttpStatus.NOT_FOUND, "no such resource");
+    }
+
+    /** JSON for the API's addresses, the course's own pages for everything else. */
+    private void error(Context ctx, HttpStatus status, String message) {
+        if (isApi(ctx)) {
+            apiError(ctx, status.getCode(), message, null, null);
+            return;
+        }
+        String relative = relativePath(ctx);
+        Lang lang = relative.equals("zh") || relative.startsWith("zh/") ? Lang.ZH : Lang.EN;
+        ctx.status(status).header(Header.CACHE_CONTROL, "no-cache").html(site.notFound(lang));
+    }
+
+    private static void apiError(Context ctx, int status, String message, String field, String allowed) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", message);
+        body.put("field", field);
+        body.put("allowed", allowed);
+        ctx.status(status).header(Header.CACHE_CONTROL, "no-store").contentType("application/json").result(body.toString());
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ("/" + relativePath(ctx)).startsWith(API_PREFIX);
+    }
+
+    private static String relativePath(Context ctx) {
+        String path = ctx.path();
+        String contextPath = ctx.contextPath();
+        if (path.startsWith(contextPath)) path = path.substring(contextPath.length());
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    private static String stripTrailingSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

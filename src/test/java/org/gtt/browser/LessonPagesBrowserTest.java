@@ -1,0 +1,96 @@
+package org.gtt.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gtt.content.Course;
+import org.gtt.content.CourseLoader;
+import org.gtt.content.Lang;
+import org.gtt.web.RunningSite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every lesson opened in a real Chromium: math typeset by KaTeX, no TeX error, no console error. */
+class LessonPagesBrowserTest {
+    private static RunningSite site;
+    private static Chromium chromium;
+    private static Course course;
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = Chromium.launch();
+        site = RunningSite.start();
+        course = CourseLoader.load(Path.of("content"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) site.close();
+        if (chromium != null) chromium.close();
+    }
+
+    @Test
+    void everyLessonTypesetsItsMathWithoutErrors() {
+        for (Lang lang : Lang.values()) {
+            for (String slug : course.slugs()) {
+                String url = site.url((lang == Lang.EN ? "" : "zh/") + slug + "/");
+                List<String> problems = new ArrayList<>();
+                Page page = chromium.newPage(problems);
+                page.navigate(url);
+                page.waitForLoadState();
+                page.waitForSelector(".katex");
+                int formulas = page.locator(".math-inline, .math-display").count();
+                assertTrue(formulas > 5, url + " has formulas");
+                assertEquals(formulas, page.locator(".math-inline .katex, .math-display .katex").count(), url + ": every formula typeset");
+                assertEquals(0, page.locator(".katex-error").count(), url + ": no TeX error");
+                assertEquals(List.of(), problems, url);
+                page.close();
+            }
+        }
+    }
+
+    /**
+     * Bytes over the wire for a lesson with everything it loads (HTML, CSS, scripts, KaTeX, fonts),
+     * compressed as the server sends them; a fresh browser page has an empty cache. Not a timing:
+     * the count is the same on every machine, so the budget of 250 KB is checked here.
+     */
+    @Test
+    void aLessonPageWeighsAtMost250KilobytesCompressed() throws Exception {
+        Page page = chromium.newPage();
+        page.navigate(site.url(course.slugs().get(course.slugs().size() - 1) + "/"));
+        page.waitForSelector(".katex");
+        page.evaluate("() => document.fonts.ready");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        Number bytes = (Number) page.evaluate("() => performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)");
+        Number files = (Number) page.evaluate("() => performance.getEntriesByType('resource').length + 1");
+        String figure = String.format("lesson page: %d files, %.1f KB transferred (compressed)%n", files.intValue(), bytes.doubleValue() / 1000);
+        System.out.print(figure);
+        java.nio.file.Files.createDirectories(Path.of("target", "measurements"));
+        java.nio.file.Files.writeString(Path.of("target", "measurements", "page-weight.txt"), figure);
+        assertTrue(bytes.doubleValue() > 10_000, "the measurement saw the page");
+        assertTrue(bytes.doubleValue() <= 250_000, figure);
+        page.close();
+    }
+
+    @Test
+    void aTexErrorShowsOnItsFormulaOnly() {
+        List<String> problems = new ArrayList<>();
+        Page page = chromium.newPage(problems);
+        page.navigate(site.url(course.slugs().get(0) + "/"));
+        page.waitForSelector(".katex");
+        // The same script the pages use, run on a formula with a TeX error added to the page.
+        page.evaluate("() => { const s = document.createElement('span'); s.className = 'math-inline'; s.id = 'bad';"
+                + " s.textContent = '\\\\frac{1}{'; document.querySelector('.lesson-body').appendChild(s);"
+                + " window.GttMath.typesetAll(s.parentNode); }");
+        assertEquals(1, page.locator("#bad.katex-error").count());
+        assertTrue(page.locator("#bad .katex-error-message").textContent().toLowerCase().contains("expected"), "a readable message");
+        assertTrue(page.locator(".lesson-body .katex").count() > 5, "the other formulas still stand");
+        assertEquals(List.of(), problems);
+    }
+}

@@ -1,0 +1,85 @@
+package org.gtt.web;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.gtt.content.CourseLoader;
+import org.gtt.site.Assets;
+import org.gtt.site.LinkStyle;
+import org.gtt.site.PageRenderer;
+import org.gtt.site.Site;
+import org.gtt.site.Templates;
+
+/** The real server on a free loopback port, serving the repository's own lessons, for tests. */
+public final class RunningSite implements AutoCloseable {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final Javalin app;
+    private final String basePath;
+
+    private RunningSite(Javalin app, String basePath) {
+        this.app = app;
+        this.basePath = basePath;
+    }
+
+    public static RunningSite start(String basePath, List<RouteModule> modules) throws Exception {
+        Assets assets = Assets.load(Path.of("static"));
+        PageRenderer renderer = new PageRenderer(Templates.precompiled(), LinkStyle.live(basePath, assets));
+        Site site = new Site(CourseLoader.load(Path.of("content")), renderer);
+        Javalin app = new WebServer(new PrerenderedSite(site, assets), modules)
+                .start(new WebServer.Options("127.0.0.1", 0, basePath));
+        return new RunningSite(app, basePath);
+    }
+
+    public static RunningSite start() throws Exception {
+        return start("/", List.of());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The absolute URL of a path below the base path ("zh/" → http://127.0.0.1:port/base/zh/). */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + basePath + path;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * Sends the request line exactly as written: Java's client would normalise "..", and
+     * traversal tests must reach the server with the dots still in place.
+     */
+    public String rawGet(String rawPath) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
