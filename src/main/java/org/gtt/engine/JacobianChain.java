@@ -39,7 +39,7 @@ final class JacobianChain {
             step[t - 1] = log10Norm(stepNorm, factor, factorExponent);
             if (!zero && factorExponent != PowerOfTwo.ZERO) {
                 next.reshape(product.numRows, factor.numCols);
-                CommonOps_DDRM.mult(product, factor, next);
+                model.multiplyLeft(product, factor, next);
                 DMatrixRMaj swap = product;
                 product = next;
                 next = swap;

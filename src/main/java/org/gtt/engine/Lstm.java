@@ -119,6 +119,23 @@ final class Lstm extends ForwardModel {
         }
     }
 
+    /**
+     * The c-columns of the step Jacobian hold only two non-zeros each ((u, n+u) and (n+u, n+u)), so
+     * only the h-columns need a dense product: half the work of a full 2n×2n product.
+     */
+    @Override
+    public void multiplyLeft(DMatrixRMaj left, DMatrixRMaj factor, DMatrixRMaj out) {
+        MatrixProduct.multiply(left, factor, out, n);
+        int stride = 2 * n;
+        for (int r = 0; r < left.numRows; r++) {
+            int row = r * stride;
+            for (int u = 0; u < n; u++) {
+                out.data[row + n + u] = left.data[row + u] * factor.data[u * stride + n + u]
+                        + left.data[row + n + u] * factor.data[(n + u) * stride + n + u];
+            }
+        }
+    }
+
     /** log10 max_i ∏_{t=k+1..T} f_{t,i} for k = 0..T, from log-sigmoids so it never underflows. */
     double[] forgetProductLog10() {
         int steps = steps();

@@ -1,131 +1,165 @@
 package org.gtt.engine;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The largest singular value of a series of related matrices (the running product, or consecutive
- * step Jacobians). Power iteration on A·Aᵀ starts from the previous matrix's top left singular
- * vector, which for a product J_k = J_{k+1}·A barely moves, so a few matrix–vector products
- * usually suffice. It stops when the eigen-residual ‖AAᵀu − λu‖ ≤ 1e−12·λ. A small random
- * component is added to the start so that a start orthogonal to the true top vector (diagonal
- * matrices whose largest entry moves) cannot pass that test: a wrong answer would need a relative
- * gap below 1e−12/1e−3, i.e. an error below 1e−9. When the iteration is slow (close top singular
- * values), an SVD answers instead.
+ * The largest singular value of a series of related matrices (the running product J_k, or
+ * consecutive step Jacobians), as √λ_max of B = A·Aᵀ (or Aᵀ·A, whichever is smaller), by the
+ * Lanczos process with full reorthogonalisation.
+ *
+ * <p>It starts from the previous matrix's top singular vector, which for J_k = J_{k+1}·A barely
+ * moves, so a handful of matrix–vector products usually suffice. It stops when the top Ritz pair's
+ * residual ‖By − θy‖ = β_j·|s_j| is at most 1e−10·θ (then θ is within 1e−10·θ of an eigenvalue of B,
+ * so √θ within 5e−11 relative of a singular value), or when the Krylov space is the whole space
+ * (then θ is λ_max to rounding). A random component of relative size 1e−2 is added to the start,
+ * so that a start orthogonal to the true top vector (diagonal matrices whose largest entry moves)
+ * cannot stop on the second singular value unless the two agree to about 1e−10·√n/1e−2.
  */
 final class SpectralNorm {
-    private static final double TOLERANCE = 1e-12;
-    private static final double PERTURBATION = 1e-3;
-    private static final int MAX_ITERATIONS = 64;
+    private static final double TOLERANCE = 1e-10;
+    private static final double PERTURBATION = 1e-2;
 
     private final SeededGaussian random = new SeededGaussian(0, 7);
-    private double[] left = new double[0];
-    private double[] right = new double[0];
+    private double[] warm = new double[0];
+    private double[][] basis = new double[0][];
+    private double[] alpha = new double[0];
+    private double[] beta = new double[0];
+    private double[][] tridiagonalWork = new double[6][0];
+    private double[] ritz = new double[0];
     private double[] image = new double[0];
-    private SingularValueDecomposition_F64<DMatrixRMaj> svd;
-    private int svdRows = -1;
-    private int svdCols = -1;
-    int iterations;
-    int svdFallbacks;
+    private double[] middle = new double[0];
+    private final DMatrixRMaj transposed = new DMatrixRMaj(1, 1);
+    int products;
 
     /** ‖a‖₂ for a matrix that is not all zero. */
     double of(DMatrixRMaj a) {
+        CommonOps_DDRM.transpose(a, transposed);
+        boolean wide = a.numRows <= a.numCols;
+        int size = wide ? a.numRows : a.numCols;
+        prepare(size, wide ? a.numCols : a.numRows);
+        double[] v = basis[0];
+        System.arraycopy(warm, 0, v, 0, size);
+        double theta;
+        for (int j = 0; ; j++) {
+            applyGram(a, wide, basis[j], image);
+            products++;
+            double[] w = image;
+            alpha[j] = dot(w, basis[j], size);
+            for (int i = 0; i <= j; i++) {
+                axpy(-dot(w, basis[i], size), basis[i], w, size);
+            }
+            double b = Math.sqrt(dot(w, w, size));
+            beta[j] = b;
+            theta = SymmetricTridiagonal.topEigenpair(alpha, beta, j + 1, ritz, tridiagonalWork);
+            boolean complete = j + 1 == size;
+            if (complete || b == 0 || b * Math.abs(ritz[j]) <= TOLERANCE * theta) {
+                keepRitzVector(j + 1, size);
+                return Math.sqrt(theta);
+            }
+            double[] next = basis[j + 1];
+            for (int i = 0; i < size; i++) {
+                next[i] = w[i] / b;
+            }
+        }
+    }
+
+    private void prepare(int size, int other) {
+        if (warm.length != size) {
+            warm = new double[size];
+            Arrays.fill(warm, 1.0 / Math.sqrt(size));
+            basis = new double[size][size];
+            alpha = new double[size];
+            beta = new double[size];
+            tridiagonalWork = new double[6][size];
+            ritz = new double[size];
+            image = new double[size];
+        }
+        if (middle.length != other) {
+            middle = new double[other];
+        }
+        double scale = PERTURBATION / Math.sqrt(size);
+        for (int i = 0; i < size; i++) {
+            warm[i] += scale * random.next();
+        }
+        double norm = Math.sqrt(dot(warm, warm, size));
+        for (int i = 0; i < size; i++) {
+            warm[i] /= norm;
+        }
+    }
+
+    /** The next start: the Ritz vector y = V·s of the top eigenvalue, s by inverse iteration. */
+    private void keepRitzVector(int steps, int size) {
+        double[] s = ritz;
+        Arrays.fill(warm, 0.0);
+        for (int i = 0; i < steps; i++) {
+            axpy(s[i], basis[i], warm, size);
+        }
+        double norm = Math.sqrt(dot(warm, warm, size));
+        if (!(norm > 0)) {
+            Arrays.fill(warm, 1.0 / Math.sqrt(size));
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            warm[i] /= norm;
+        }
+    }
+
+    /**
+     * out = A·Aᵀ·v (wide) or Aᵀ·A·v (tall). Both products run over rows of A or Aᵀ in the
+     * axpy form, which the JIT vectorises (a row-times-vector dot product it would not).
+     */
+    private void applyGram(DMatrixRMaj a, boolean wide, double[] v, double[] out) {
+        if (wide) {
+            transposeTimes(a, v, middle);
+            transposeTimes(transposed, middle, out);
+        } else {
+            transposeTimes(transposed, v, middle);
+            transposeTimes(a, middle, out);
+        }
+    }
+
+    /** out = aᵀu, four rows of a per pass so each entry of out is loaded and stored once per four. */
+    private static void transposeTimes(DMatrixRMaj a, double[] u, double[] out) {
+        int cols = a.numCols;
         int rows = a.numRows;
-        int cols = a.numCols;
-        prepare(rows, cols);
-        double[] u = left;
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            iterations++;
-            double lambda = transposeTimes(a, u, right);
-            if (lambda == 0) {
-                break;
-            }
-            times(a, right, image);
-            double residual = 0;
-            double imageNorm = 0;
-            for (int i = 0; i < rows; i++) {
-                double diff = image[i] - lambda * u[i];
-                residual += diff * diff;
-                imageNorm += image[i] * image[i];
-            }
-            double scale = 1.0 / Math.sqrt(imageNorm);
-            for (int i = 0; i < rows; i++) {
-                u[i] = image[i] * scale;
-            }
-            if (Math.sqrt(residual) <= TOLERANCE * lambda) {
-                return Math.sqrt(lambda);
-            }
-        }
-        svdFallbacks++;
-        return largestSingularValue(a);
-    }
-
-    private void prepare(int rows, int cols) {
-        if (left.length != rows) {
-            left = new double[rows];
-            image = new double[rows];
-            java.util.Arrays.fill(left, 1.0 / Math.sqrt(rows));
-        }
-        if (right.length != cols) {
-            right = new double[cols];
-        }
-        double sum = 0;
-        for (int i = 0; i < rows; i++) {
-            left[i] += PERTURBATION * random.next() / Math.sqrt(rows);
-            sum += left[i] * left[i];
-        }
-        double scale = 1.0 / Math.sqrt(sum);
-        for (int i = 0; i < rows; i++) {
-            left[i] *= scale;
-        }
-    }
-
-    /** out = aᵀu; returns ‖out‖², the Rayleigh quotient of a·aᵀ at the unit vector u. */
-    private static double transposeTimes(DMatrixRMaj a, double[] u, double[] out) {
-        java.util.Arrays.fill(out, 0.0);
         double[] data = a.data;
-        int cols = a.numCols;
-        for (int i = 0; i < a.numRows; i++) {
+        Arrays.fill(out, 0, cols, 0.0);
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            double u0 = u[i];
+            double u1 = u[i + 1];
+            double u2 = u[i + 2];
+            double u3 = u[i + 3];
+            int b0 = i * cols;
+            int b1 = b0 + cols;
+            int b2 = b1 + cols;
+            int b3 = b2 + cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += data[b0 + j] * u0 + data[b1 + j] * u1 + data[b2 + j] * u2 + data[b3 + j] * u3;
+            }
+        }
+        for (; i < rows; i++) {
             double ui = u[i];
             int base = i * cols;
             for (int j = 0; j < cols; j++) {
                 out[j] += data[base + j] * ui;
             }
         }
+    }
+
+    private static double dot(double[] x, double[] y, int size) {
         double sum = 0;
-        for (double x : out) {
-            sum += x * x;
+        for (int i = 0; i < size; i++) {
+            sum += x[i] * y[i];
         }
         return sum;
     }
 
-    private static void times(DMatrixRMaj a, double[] v, double[] out) {
-        double[] data = a.data;
-        int cols = a.numCols;
-        for (int i = 0; i < a.numRows; i++) {
-            double sum = 0;
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                sum += data[base + j] * v[j];
-            }
-            out[i] = sum;
+    private static void axpy(double factor, double[] x, double[] y, int size) {
+        for (int i = 0; i < size; i++) {
+            y[i] += factor * x[i];
         }
-    }
-
-    private double largestSingularValue(DMatrixRMaj a) {
-        if (svd == null || svdRows != a.numRows || svdCols != a.numCols) {
-            svd = DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);
-            svdRows = a.numRows;
-            svdCols = a.numCols;
-        }
-        if (!svd.decompose(a.copy())) {
-            throw new ArithmeticException("the SVD did not converge");
-        }
-        double max = 0;
-        for (double s : svd.getSingularValues()) {
-            max = Math.max(max, s);
-        }
-        return max;
     }
 }

@@ -15,6 +15,11 @@ interface StepModel {
     /** Writes ∂s_t/∂s_{t−1} (stateSize(t) × stateSize(t−1)) into {@code out}, already shaped. */
     void stepJacobian(int t, DMatrixRMaj out);
 
+    /** out = left · factor, where factor is step t's Jacobian (rescaled); models with structure override it. */
+    default void multiplyLeft(DMatrixRMaj left, DMatrixRMaj factor, DMatrixRMaj out) {
+        MatrixProduct.multiply(left, factor, out);
+    }
+
     /** s_t computed from an arbitrary s_{t−1}, with the step's own input. */
     double[] step(int t, double[] previous);
 }

@@ -1,0 +1,161 @@
+package org.gtt.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every class of bad input through HTTP on a real port: the answer is 4xx JSON naming the field,
+ * never a 500 or a stack trace, and the server keeps answering.
+ */
+class GradientApiBadInputTest {
+    private static GradientApiTest.Client api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new GradientApiTest.Client();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        HttpResponse<String> stillUp = api.get("api/v1/gradients?model=gru&steps=3");
+        assertEquals(200, stillUp.statusCode(), "the server keeps answering");
+        api.close();
+    }
+
+    static Stream<Arguments> badBodies() {
+        String nanRow = "[[1, 0], [NaN, 1]]";
+        return Stream.of(
+                Arguments.of("{}", "model"),
+                Arguments.of("{\"model\": \"transformer\"}", "model"),
+                Arguments.of("{\"model\": 3}", "model"),
+                Arguments.of("{\"model\": \"rnn\", \"foo\": 1}", "foo"),
+                Arguments.of("{\"model\": \"rnn\", \"forgetBias\": 1}", "forgetBias"),
+                Arguments.of("{\"model\": \"lstm\", \"activation\": \"relu\"}", "activation"),
+                Arguments.of("{\"model\": \"rnn\", \"activation\": \"gelu\"}", "activation"),
+                Arguments.of("{\"model\": \"rnn\", \"init\": \"uniform\"}", "init"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": 501}", "steps"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": 0}", "steps"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": 2.5}", "steps"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": \"10\"}", "steps"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": 1e30}", "steps"),
+                Arguments.of("{\"model\": \"rnn\", \"hidden\": 65}", "hidden"),
+                Arguments.of("{\"model\": \"mlp\", \"hidden\": 257}", "hidden"),
+                Arguments.of("{\"model\": \"mlp\", \"steps\": 101}", "steps"),
+                Arguments.of("{\"model\": \"rnn\", \"scale\": NaN}", "scale"),
+                Arguments.of("{\"model\": \"rnn\", \"scale\": Infinity}", "scale"),
+                Arguments.of("{\"model\": \"rnn\", \"scale\": 1e999}", "scale"),
+                Arguments.of("{\"model\": \"rnn\", \"scale\": -1}", "scale"),
+                Arguments.of("{\"model\": \"rnn\", \"seed\": -1}", "seed"),
+                Arguments.of("{\"model\": \"lstm\", \"forgetGate\": \"no\"}", "forgetGate"),
+                Arguments.of("{\"model\": \"rnn\", \"returnWeights\": 1}", "returnWeights"),
+                Arguments.of(rnnWeights(nanRow, "[[1], [2]]"), "weights.weight_hh_l0[1][0]"),
+                Arguments.of(rnnWeights("[[1, 0], [0, 1], [1, 1]]", "[[1], [2]]"), "weights.weight_hh_l0"),
+                Arguments.of(rnnWeights("[[1, 0], [0]]", "[[1], [2]]"), "weights.weight_hh_l0[1]"),
+                Arguments.of(rnnWeights("[[1, 0], [0, 1]]", "[[1], [\"2\"]]"), "weights.weight_ih_l0[1][0]"),
+                Arguments.of("{\"model\": \"rnn\", \"weights\": {\"weight_ih_l0\": [[1]], \"weight_hh_l0\": [[1]],"
+                        + " \"bias_ih_l0\": [0]}}", "weights.bias_hh_l0"),
+                Arguments.of("{\"model\": \"rnn\", \"weights\": []}", "weights"),
+                Arguments.of(rnnWeights("[[1, 0], [0, 1]]", "[[1], [2]]").replace("}}", "}, \"scale\": 2}"), "scale"),
+                Arguments.of(rnnWeights("[[1, 0], [0, 1]]", "[[1], [2]]").replace("}}", "}, \"hidden\": 3}"), "hidden"),
+                Arguments.of("{\"model\": \"lstm\", \"weights\": {\"weight_ih_l0\": [[1]], \"weight_hh_l0\": [[1]],"
+                        + " \"bias_ih_l0\": [0], \"bias_hh_l0\": [0]}}", "weights.weight_hh_l0"),
+                Arguments.of("{\"model\": \"mlp\", \"weights\": {\"layers\": [{\"weight\": [[1, 2]], \"bias\": [0]},"
+                        + " {\"weight\": [[1, 2]], \"bias\": [0]}]}}", "weights.layers[1].weight"),
+                Arguments.of("{\"model\": \"mlp\", \"weights\": {\"layers\": [{\"weight\": [[1]], \"bias\": [0],"
+                        + " \"gain\": 2}]}}", "weights.layers[0].gain"),
+                Arguments.of("{\"model\": \"mlp\", \"weights\": {\"layers\": []}}", "weights.layers"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": 3, \"inputs\": [[1, 2, 3, 4], [1, 2, 3, 4]]}", "inputs"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": 2, \"inputs\": [[1, 2, 3, 4], [1, 2, 3]]}", "inputs[1]"),
+                Arguments.of("{\"model\": \"rnn\", \"inputs\": [[1, 2, 3, 4], [1, 2, 3, NaN]]}", "inputs[1][3]"),
+                Arguments.of("{\"model\": \"rnn\", \"h0\": [1, 2]}", "h0"),
+                Arguments.of("{\"model\": \"mlp\", \"inputs\": [[1, 2, 3, 4]]}", "inputs"),
+                Arguments.of("{\"model\": \"mlp\", \"target\": [1]}", "target"),
+                Arguments.of("{\"model\": \"gru\", \"c0\": [1]}", "c0"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": 500, \"activation\": \"linear\", \"init\": \"identity\","
+                        + " \"scale\": 10}", "scale"));
+    }
+
+    private static String rnnWeights(String hh, String ih) {
+        return "{\"model\": \"rnn\", \"weights\": {\"weight_ih_l0\": " + ih + ", \"weight_hh_l0\": " + hh
+                + ", \"bias_ih_l0\": [0, 0], \"bias_hh_l0\": [0, 0]}}";
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @MethodSource("badBodies")
+    void badFieldsAreRefusedByName(String body, String field) throws Exception {
+        assertRefused(api.post(body), 400, field);
+    }
+
+    static Stream<Arguments> badSyntax() {
+        return Stream.of(
+                Arguments.of("{\"model\": \"rnn\""),
+                Arguments.of("not json"),
+                Arguments.of(""),
+                Arguments.of("[1, 2]"),
+                Arguments.of("{\"model\": \"rnn\"} {}"),
+                Arguments.of("{\"model\": \"rnn\", \"model\": \"gru\"}"),
+                Arguments.of("{\"model\": \"rnn\", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                Arguments.of("{\"model\": \"rnn\", \"weights\": {\"a\": [[[[[[[[1]]]]]]]]}}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSyntax")
+    void malformedOrDeeplyNestedJsonIsRefused(String body) throws Exception {
+        assertRefused(api.post(body), 400, null);
+    }
+
+    @Test
+    void wrongContentTypeIsRefused() throws Exception {
+        assertRefused(api.post("{\"model\": \"rnn\"}", "text/plain"), 400, "Content-Type");
+        assertRefused(api.post("{\"model\": \"rnn\"}", null), 400, "Content-Type");
+    }
+
+    @Test
+    void bodyOverOneMegabyteIsRefused() throws Exception {
+        String body = "{\"model\": \"rnn\", \"inputs\": [" + "0,".repeat(600_000) + "0]}";
+        assertRefused(api.post(body), 413, null);
+    }
+
+    @Test
+    void badQueryParametersAreRefusedByName() throws Exception {
+        assertRefused(api.get("api/v1/gradients"), 400, "model");
+        assertRefused(api.get("api/v1/gradients?model=rnn&steps=abc"), 400, "steps");
+        assertRefused(api.get("api/v1/gradients?model=rnn&steps=NaN"), 400, "steps");
+        assertRefused(api.get("api/v1/gradients?model=rnn&scale=Infinity"), 400, "scale");
+        assertRefused(api.get("api/v1/gradients?model=rnn&scale=0x10"), 400, "scale");
+        assertRefused(api.get("api/v1/gradients?model=rnn&steps=3&steps=4"), 400, "steps");
+        assertRefused(api.get("api/v1/gradients?model=rnn&weights=1"), 400, "weights");
+        assertRefused(api.get("api/v1/gradients?model=rnn&colour=red"), 400, "colour");
+    }
+
+    @Test
+    void unknownMethodsGet405() throws Exception {
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+            assertRefused(api.send(method, "api/v1/gradients"), 405, null);
+        }
+        assertRefused(api.send("POST", "api/v1/models"), 405, null);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String field) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode body = GradientApiTest.Client.json(response);
+        assertTrue(body.get("error").isTextual() && !body.get("error").textValue().isBlank(), response.body());
+        assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), "no stack trace");
+        if (field != null) {
+            assertEquals(field, body.get("field").textValue(), response.body());
+            assertTrue(body.has("allowed"), response.body());
+        }
+    }
+}
