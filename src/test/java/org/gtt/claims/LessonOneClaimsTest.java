@@ -303,13 +303,14 @@ class LessonOneClaimsTest {
     }
 
     /**
-     * 1.17: relu + he: the curve stays nearly level. Engine, widths 16–256, seeds 0–4: the 21 log10
-     * norms span less than 1.5 decades and never fall by more than 1.5 from layer 20 to layer 0
-     * (at width 8 the span reaches 1.8, still an order of magnitude less than sigmoid's fall).
+     * 1.17: relu + he: the curve stays nearly level. Engine, widths 16 (the widget's) to 256, seeds 0–4:
+     * the 21 log10 norms span less than 1.5 decades (measured 0.5–1.1) and never fall by more than 1.5
+     * from layer 20 to layer 0. Narrower nets are left out on purpose: with 8 ReLU units a few dead units
+     * decide the product, and single seeds lose up to 2.5 decades; the lesson makes no claim there.
      */
     @Test
     void reluHeStaysNearlyLevel() {
-        for (int width : new int[] {8, 16, 64, 256}) {
+        for (int width : new int[] {16, 64, 256}) {
             for (long seed = 0; seed < 5; seed++) {
                 Double[] g = Engine.generatedMlp(Activation.RELU, Init.HE, 20, width, 4, seed)
                         .activationGradientLog10Norms();
@@ -320,16 +321,19 @@ class LessonOneClaimsTest {
                     min = Math.min(min, value(v));
                 }
                 String where = "width " + width + ", seed " + seed;
-                assertTrue(max - min < (width >= 16 ? 1.5 : 2.0), where + ": span " + (max - min));
+                assertTrue(max - min < 1.5, where + ": span " + (max - min));
                 assertTrue(g[0] - g[20] > -1.5, where + ": fall " + (g[0] - g[20]));
             }
         }
     }
 
-    /** 1.18: relu + xavier falls again, by a few (2–5) powers of ten over 20 layers; engine: 2.4–4.3. */
+    /**
+     * 1.18: relu + xavier falls again, by a few (2–5) powers of ten over 20 layers; engine, widths 16–256,
+     * seeds 0–4: 2.6–3.5 (width 8 is left out for the reason given at 1.17).
+     */
     @Test
     void reluXavierFallsByAFewDecades() {
-        for (int width : new int[] {8, 16, 64, 256}) {
+        for (int width : new int[] {16, 64, 256}) {
             for (long seed = 0; seed < 5; seed++) {
                 Double[] g = Engine.generatedMlp(Activation.RELU, Init.XAVIER, 20, width, 4, seed)
                         .activationGradientLog10Norms();

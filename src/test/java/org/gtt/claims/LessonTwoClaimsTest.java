@@ -98,7 +98,9 @@ class LessonTwoClaimsTest {
                     Double norm = r.jacobianLog10Norms()[k];
                     assertTrue(norm == null || norm <= r.boundLog10()[k] + EXACT, where + ", k = " + k);
                     Double step = r.stepLog10Norms()[k];
-                    assertTrue(step == null || step <= perStep + EXACT, where + ", t = " + (k + 1) + ": step " + step + " > " + perStep + " by " + (step - perStep) + ", σ_max " + r.largestSingularValue());
+                    int t = k + 1;
+                    assertTrue(step == null || step <= perStep + EXACT,
+                            () -> where + ", t = " + t + ": step " + step + " > " + perStep + ", σ_max " + r.largestSingularValue());
                 }
             }
         }
