@@ -13,6 +13,7 @@ import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.web.GradientApi;
 import org.gtt.web.LiveSite;
 import org.gtt.web.PrerenderedSite;
 import org.gtt.web.SiteSource;
@@ -48,7 +49,7 @@ final class ServeCommand {
             e.errors().forEach(error -> System.err.println("error: " + error));
             return null;
         }
-        Javalin app = new WebServer(site, List.of()).start(new WebServer.Options(options.get("host"), port, basePath));
+        Javalin app = new WebServer(site, List.of(new GradientApi())).start(new WebServer.Options(options.get("host"), port, basePath));
         String host = options.get("host").equals("0.0.0.0") ? "127.0.0.1" : options.get("host");
         out.println("Gradients Through Time is running at http://" + host + ":" + app.port() + basePath
                 + (dev ? "  (dev mode: changes on disk show on reload)" : "") + "  — press Ctrl+C to stop.");

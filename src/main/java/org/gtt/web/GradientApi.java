@@ -1,194 +1,80 @@
 package org.gtt.web;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.gtt.engine.GradientEngine;
-import org.gtt.engine.GradientResult;
-import org.gtt.engine.StateOverflowException;
+import java.util.Locale;
+import org.gtt.api.ApiException;
+import org.gtt.api.GradientService;
 
 /**
- * The simulation API: POST /api/v1/gradients (JSON body), GET /api/v1/gradients (scalar fields as
- * query parameters, cacheable), GET /api/v1/models (fields, defaults, bounds). Handlers only
- * validate, delegate to the engine and serialise.
+ * The simulation API's routes: POST /api/v1/gradients (JSON body), GET /api/v1/gradients (scalar fields as
+ * query parameters, cacheable), GET /api/v1/models (fields, defaults, bounds). The handlers check what is
+ * HTTP's (content type, body size, validators) and leave the request itself to {@link GradientService}.
  */
 public final class GradientApi implements RouteModule {
-    static final String GRADIENTS = "/api/v1/gradients";
-    static final String MODELS = "/api/v1/models";
-    static final int MAX_BODY_BYTES = 1_000_000;
-    /** Deepest legitimate request: body → weights → layers → layer → weight → row. */
-    static final int MAX_NESTING = 8;
     static final String CACHE_CONTROL = "public, max-age=86400";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN is refused by name, not as a syntax error
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    /** Schubfach-based double formatting: shortest digits that read back to the same double, and fast. */
-    private static final ObjectMapper WRITER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
-    }
-
-    private final ResponseCache cache;
-    private final byte[] models;
+    private final GradientService service;
 
     public GradientApi() {
-        this(64L << 20);
+        this(new GradientService(64L << 20));
     }
 
-    GradientApi(long cacheBytes) {
-        this.cache = new ResponseCache(cacheBytes);
-        this.models = serialize(ModelDescription.json());
+    GradientApi(GradientService service) {
+        this.service = service;
     }
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.post(GRADIENTS, this::post);
-        config.routes.get(GRADIENTS, this::get);
-        config.routes.get(MODELS, ctx -> sendCacheable(ctx, new ResponseCache.Entry(models, etag(models))));
+        config.routes.post(GradientService.GRADIENTS, this::post);
+        config.routes.get(GradientService.GRADIENTS, this::get);
+        config.routes.get(GradientService.MODELS, ctx -> sendCacheable(ctx, service.models()));
     }
 
     private void post(Context ctx) {
         long start = System.nanoTime();
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
             throw new ApiException(400, "the body must be JSON, sent as Content-Type: application/json",
                     "Content-Type", "application/json");
         }
-        long length = ctx.contentLength();
-        if (length > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        GradientRequestParser.Parsed parsed = GradientRequestParser.parse(readJson(body));
-        ResponseCache.Entry entry = answer(parsed);
+        if (ctx.contentLength() > GradientService.MAX_BODY_BYTES) throw GradientService.tooLarge();
+        GradientService.Answer answer = service.fromJson(ctx.bodyAsBytes());
         serverTiming(ctx, start);
         ctx.header(Header.CACHE_CONTROL, "no-store");
-        ctx.contentType("application/json").result(entry.body());
+        ctx.contentType("application/json").result(answer.body());
     }
 
     private void get(Context ctx) {
         long start = System.nanoTime();
-        GradientRequestParser.Parsed parsed = GradientRequestParser.parse(QueryRequest.toJson(ctx.queryParamMap()));
-        ResponseCache.Entry entry = answer(parsed);
+        GradientService.Answer answer = service.fromQuery(ctx.queryParamMap());
         serverTiming(ctx, start);
-        sendCacheable(ctx, entry);
+        sendCacheable(ctx, answer);
     }
 
     /** Server-Timing: the handler's own time (parse, compute or cache lookup, serialise), for clients and the benchmark. */
     private static void serverTiming(Context ctx, long start) {
-        ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6));
+        ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6));
     }
 
-    /** Requests without arrays are fully described by their parameters, so their answers are cached. */
-    private ResponseCache.Entry answer(GradientRequestParser.Parsed parsed) {
-        String key = parsed.custom() ? null : cacheKey(parsed);
-        ResponseCache.Entry cached = key == null ? null : cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        byte[] body = serialize(GradientResponse.of(parsed, compute(parsed)));
-        ResponseCache.Entry entry = new ResponseCache.Entry(body, etag(body));
-        if (key != null) {
-            cache.put(key, entry);
-        }
-        return entry;
-    }
-
-    private static GradientResult compute(GradientRequestParser.Parsed parsed) {
-        try {
-            return GradientEngine.compute(parsed.request());
-        } catch (StateOverflowException e) {
-            String field = parsed.request().weights() != null || parsed.request().layers() != null ? "weights"
-                    : parsed.request().inputs() != null ? "inputs" : "scale";
-            throw ApiException.badField(field, e.getMessage(), "values that keep the forward pass finite");
-        }
-    }
-
-    private static String cacheKey(GradientRequestParser.Parsed parsed) {
-        ObjectNode key = GradientResponse.parametersOf(parsed.request());
-        key.put("returnWeights", parsed.returnWeights());
-        return key.toString();
-    }
-
-    private static void sendCacheable(Context ctx, ResponseCache.Entry entry) {
-        ctx.header(Header.ETAG, entry.etag());
+    private static void sendCacheable(Context ctx, GradientService.Answer answer) {
+        ctx.header(Header.ETAG, answer.etag());
         ctx.header(Header.CACHE_CONTROL, CACHE_CONTROL);
-        if (matches(ctx.header(Header.IF_NONE_MATCH), entry.etag())) {
+        if (matches(ctx.header(Header.IF_NONE_MATCH), answer.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.contentType("application/json").result(entry.body());
+        ctx.contentType("application/json").result(answer.body());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
+        if (ifNoneMatch == null) return false;
         for (String candidate : ifNoneMatch.split(",")) {
             String trimmed = candidate.trim();
-            if (trimmed.equals(etag) || trimmed.equals("*")) {
-                return true;
-            }
+            if (trimmed.equals(etag) || trimmed.equals("*")) return true;
         }
         return false;
-    }
-
-    static JsonNode readJson(byte[] body) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw ApiException.badField(null, "the body is empty", "a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ApiException.badField(null, "malformed JSON: " + e.getOriginalMessage(), "a JSON object, nested at most "
-                    + MAX_NESTING + " deep");
-        } catch (java.io.IOException e) {
-            throw ApiException.badField(null, "unreadable body", "a JSON object");
-        }
-    }
-
-    private static byte[] serialize(JsonNode node) {
-        try {
-            return WRITER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of numbers and strings always serialises", e);
-        }
-    }
-
-    private static ApiException tooLarge() {
-        return new ApiException(413, "the body is over 1 MB", null, "at most " + MAX_BODY_BYTES + " bytes");
-    }
-
-    /** A strong validator: the answer's own bytes, hashed. */
-    static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

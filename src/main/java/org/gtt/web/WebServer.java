@@ -9,6 +9,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Optional;
+import org.gtt.api.ApiException;
 import org.gtt.content.Lang;
 import org.gtt.site.Assets;
 import org.gtt.site.SitePath;

@@ -33,7 +33,7 @@ public final class WidgetHandler implements FencedBlockHandler {
 
     /** The Markdown renderer of the course, with widgets computed by the engine in-process. */
     public static MarkdownRenderer markdownRenderer(TemplateEngine templates) {
-        return new MarkdownRenderer(Map.of(KEYWORD, new WidgetHandler(templates, new EngineWidgetData())));
+        return new MarkdownRenderer(Map.of(KEYWORD, new WidgetHandler(templates, new ApiWidgetData())));
     }
 
     @Override

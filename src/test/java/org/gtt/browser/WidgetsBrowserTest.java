@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.gtt.cli.Main;
 import org.gtt.web.RunningSite;
-import org.gtt.widget.EngineApiStandIn;
+import org.gtt.web.GradientApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class WidgetsBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.launch();
-        site = RunningSite.start("/", List.of(new EngineApiStandIn()));
+        site = RunningSite.start("/", List.of(new GradientApi()));
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WidgetHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final WidgetHandler handler = new WidgetHandler(Templates.precompiled(), new EngineWidgetData());
+    private final WidgetHandler handler = new WidgetHandler(Templates.precompiled(), new ApiWidgetData());
 
     @Test
     void everyWidgetRendersItsDefaultStateWithBakedDataAndATable() throws Exception {

@@ -1,11 +1,11 @@
-package org.gtt.web;
+package org.gtt.api;
 
-import static org.gtt.web.ApiField.Kind.ARRAY;
-import static org.gtt.web.ApiField.Kind.BOOLEAN;
-import static org.gtt.web.ApiField.Kind.INTEGER;
-import static org.gtt.web.ApiField.Kind.NUMBER;
-import static org.gtt.web.ApiField.Kind.OBJECT;
-import static org.gtt.web.ApiField.Kind.STRING;
+import static org.gtt.api.ApiField.Kind.ARRAY;
+import static org.gtt.api.ApiField.Kind.BOOLEAN;
+import static org.gtt.api.ApiField.Kind.INTEGER;
+import static org.gtt.api.ApiField.Kind.NUMBER;
+import static org.gtt.api.ApiField.Kind.OBJECT;
+import static org.gtt.api.ApiField.Kind.STRING;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import org.gtt.engine.Limits;
 import org.gtt.engine.ModelType;
 
 /** Which fields each model takes, with defaults and bounds: the single source for parser and docs. */
-final class ModelCatalog {
+public final class ModelCatalog {
     private ModelCatalog() {}
 
     static final List<String> MODEL_NAMES = names(ModelType.values());
@@ -87,7 +87,7 @@ final class ModelCatalog {
         return field.kind() != ARRAY && field.kind() != OBJECT;
     }
 
-    static List<String> quantities(ModelType model) {
+    public static List<String> quantities(ModelType model) {
         List<String> names = new ArrayList<>(List.of("jacobianLog10Norms", "stepLog10Norms"));
         switch (model) {
             case RNN -> names.addAll(List.of("spectralRadius", "largestSingularValue", "eigenvalues", "boundLog10"));

@@ -1,4 +1,4 @@
-package org.gtt.web;
+package org.gtt.api;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -6,34 +6,31 @@ import java.util.Map;
 
 /** A bounded least-recently-used cache of response bodies, by total size. Thread-safe. */
 final class ResponseCache {
-    /** A cached body with its strong ETag. */
-    record Entry(byte[] body, String etag) {}
-
     private final long maxBytes;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<String, GradientService.Answer> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     ResponseCache(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    synchronized Entry get(String key) {
+    synchronized GradientService.Answer get(String key) {
         return entries.get(key);
     }
 
-    synchronized void put(String key, Entry entry) {
+    synchronized void put(String key, GradientService.Answer entry) {
         long size = entry.body().length + key.length();
         if (size > maxBytes) {
             return;
         }
-        Entry previous = entries.put(key, entry);
+        GradientService.Answer previous = entries.put(key, entry);
         if (previous != null) {
             bytes -= previous.body().length + key.length();
         }
         bytes += size;
-        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
+        Iterator<Map.Entry<String, GradientService.Answer>> oldest = entries.entrySet().iterator();
         while (bytes > maxBytes && oldest.hasNext()) {
-            Map.Entry<String, Entry> evicted = oldest.next();
+            Map.Entry<String, GradientService.Answer> evicted = oldest.next();
             bytes -= evicted.getValue().body().length + evicted.getKey().length();
             oldest.remove();
         }

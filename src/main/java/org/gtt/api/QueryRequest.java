@@ -1,4 +1,4 @@
-package org.gtt.web;
+package org.gtt.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +23,7 @@ final class QueryRequest {
             String name = parameter.getKey();
             if (ARRAY_FIELDS.contains(name)) {
                 throw ApiException.badField(name, name + " is an array: send it in a POST body",
-                        "POST " + GradientApi.GRADIENTS);
+                        "POST " + GradientService.GRADIENTS);
             }
             if (parameter.getValue().size() != 1) {
                 throw ApiException.badField(name, name + " is given " + parameter.getValue().size() + " times",

@@ -1,4 +1,4 @@
-package org.gtt.web;
+package org.gtt.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,8 +13,8 @@ final class ModelDescription {
 
     static ObjectNode json() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("endpoint", GradientApi.GRADIENTS);
-        root.put("maxBodyBytes", GradientApi.MAX_BODY_BYTES);
+        root.put("endpoint", GradientService.GRADIENTS);
+        root.put("maxBodyBytes", GradientService.MAX_BODY_BYTES);
         ObjectNode models = root.putObject("models");
         for (ModelType model : ModelType.values()) {
             models.set(model.jsonName(), model(model));

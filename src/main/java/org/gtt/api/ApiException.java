@@ -1,4 +1,4 @@
-package org.gtt.web;
+package org.gtt.api;
 
 /**
  * A request the API refuses. The web layer turns it into an HTTP status with the JSON body

@@ -1,4 +1,4 @@
-package org.gtt.web;
+package org.gtt.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

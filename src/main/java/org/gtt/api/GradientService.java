@@ -1,0 +1,135 @@
+package org.gtt.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.gtt.engine.GradientEngine;
+import org.gtt.engine.GradientResult;
+import org.gtt.engine.StateOverflowException;
+
+/**
+ * The gradient API without HTTP: a request (query fields or a JSON body) in, the response JSON out, or an
+ * {@link ApiException} naming the field. The web routes and the widgets' build-time data both use it, so a
+ * chart baked into a page shows exactly what the live endpoint would answer.
+ */
+public final class GradientService {
+    public static final String GRADIENTS = "/api/v1/gradients";
+    public static final String MODELS = "/api/v1/models";
+    public static final int MAX_BODY_BYTES = 1_000_000;
+    /** Deepest legitimate request: body → weights → layers → layer → weight → row. */
+    public static final int MAX_NESTING = 8;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN is refused by name, not as a syntax error
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Schubfach-based double formatting: shortest digits that read back to the same double, and fast. */
+    private static final ObjectMapper WRITER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+    }
+
+    /** A response body with its strong ETag. */
+    public record Answer(byte[] body, String etag) {}
+
+    private final ResponseCache cache;
+    private final Answer models;
+
+    public GradientService(long cacheBytes) {
+        this.cache = new ResponseCache(cacheBytes);
+        this.models = answerOf(serialize(ModelDescription.json()));
+    }
+
+    public Answer models() {
+        return models;
+    }
+
+    /** GET: the scalar fields as query parameters. */
+    public Answer fromQuery(Map<String, List<String>> query) {
+        return answer(GradientRequestParser.parse(QueryRequest.toJson(query)));
+    }
+
+    /** POST: a JSON body, at most {@link #MAX_BODY_BYTES}. */
+    public Answer fromJson(byte[] body) {
+        if (body.length > MAX_BODY_BYTES) throw tooLarge();
+        return answer(GradientRequestParser.parse(readJson(body)));
+    }
+
+    public static ApiException tooLarge() {
+        return new ApiException(413, "the body is over 1 MB", null, "at most " + MAX_BODY_BYTES + " bytes");
+    }
+
+    /** Requests without arrays are fully described by their parameters, so their answers are cached. */
+    private Answer answer(GradientRequestParser.Parsed parsed) {
+        String key = parsed.custom() ? null : cacheKey(parsed);
+        Answer cached = key == null ? null : cache.get(key);
+        if (cached != null) return cached;
+        Answer answer = answerOf(serialize(GradientResponse.of(parsed, compute(parsed))));
+        if (key != null) cache.put(key, answer);
+        return answer;
+    }
+
+    private static GradientResult compute(GradientRequestParser.Parsed parsed) {
+        try {
+            return GradientEngine.compute(parsed.request());
+        } catch (StateOverflowException e) {
+            String field = parsed.request().weights() != null || parsed.request().layers() != null ? "weights"
+                    : parsed.request().inputs() != null ? "inputs" : "scale";
+            throw ApiException.badField(field, e.getMessage(), "values that keep the forward pass finite");
+        }
+    }
+
+    private static String cacheKey(GradientRequestParser.Parsed parsed) {
+        ObjectNode key = GradientResponse.parametersOf(parsed.request());
+        key.put("returnWeights", parsed.returnWeights());
+        return key.toString();
+    }
+
+    static JsonNode readJson(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badField(null, "the body is empty", "a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw ApiException.badField(null, "malformed JSON: " + e.getOriginalMessage(), "a JSON object, nested at most "
+                    + MAX_NESTING + " deep");
+        } catch (IOException e) {
+            throw ApiException.badField(null, "unreadable body", "a JSON object");
+        }
+    }
+
+    private static byte[] serialize(JsonNode node) {
+        try {
+            return WRITER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of numbers and strings always serialises", e);
+        }
+    }
+
+    private static Answer answerOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return new Answer(body, '"' + HexFormat.of().formatHex(digest, 0, 16) + '"');
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
