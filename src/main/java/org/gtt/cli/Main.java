@@ -13,11 +13,23 @@ public final class Main {
             Commands:
               serve   Serve the course and the gradient API.
               build   Write the static HTML snapshot of the course to a folder.
+              bench   Measure the gradient engine and API (run from the repository root;
+                      options: --quick --no-wrk --no-numpy --python P --wrk-seconds N).
 
             Run a command with --help for its options.
             """;
 
     private Main() {}
+
+    private static int bench(String[] args, PrintStream err) {
+        try {
+            Bench.main(args);
+            return 0;
+        } catch (Exception e) {
+            err.println("bench failed: " + e.getMessage());
+            return 1;
+        }
+    }
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
@@ -36,6 +48,7 @@ public final class Main {
             return switch (args[0]) {
                 case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.SPEC), out);
                 case "build" -> BuildCommand.run(Options.parse(rest, BuildCommand.SPEC), out, err);
+                case "bench" -> bench(rest, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n\n" + USAGE);
             };
         } catch (Options.HelpRequested help) {
