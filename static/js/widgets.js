@@ -143,8 +143,9 @@
     this.root = root;
     this.config = JSON.parse(root.querySelector(".widget-config").textContent);
     var langHolder = root.closest("[lang]");
-    this.lang = langHolder && langHolder.getAttribute("lang").indexOf("zh") === 0 ? "zh" : "en";
-    this.text = MESSAGES[this.lang];
+    // The labels in the config are already in the lesson's language; the script's own messages follow it.
+    var lang = langHolder && langHolder.getAttribute("lang").indexOf("zh") === 0 ? "zh" : "en";
+    this.text = MESSAGES[lang];
     this.form = root.querySelector(".widget-controls");
     this.status = root.querySelector(".widget-status");
     this.chartBox = root.querySelector(".widget-chart");
@@ -158,10 +159,6 @@
     this.updateStarted = null;
     this.timings = [];
   }
-
-  Widget.prototype.label = function (text) {
-    return text[this.lang];
-  };
 
   Widget.prototype.start = function () {
     var self = this;
@@ -428,10 +425,9 @@
   };
 
   Widget.prototype.fillTable = function (data) {
-    var self = this;
     var table = this.root.querySelector(".widget-table");
-    var head = "<tr><th scope=\"col\">" + escapeHtml(this.label(this.config.xLabel)) + "</th>";
-    data.series.forEach(function (s) { head += "<th scope=\"col\">" + escapeHtml(self.label(s.label)) + "</th>"; });
+    var head = "<tr><th scope=\"col\">" + escapeHtml(this.config.xLabel) + "</th>";
+    data.series.forEach(function (s) { head += "<th scope=\"col\">" + escapeHtml(s.label) + "</th>"; });
     var body = "";
     data.xs.forEach(function (x, row) {
       body += "<tr><th scope=\"row\">" + x + "</th>";
@@ -477,7 +473,7 @@
         }
       },
       axes: [
-        Object.assign({ label: this.label(this.config.xLabel) }, axis),
+        Object.assign({ label: this.config.xLabel }, axis),
         Object.assign({
           label: this.text.yAxis,
           size: 64,
@@ -485,9 +481,9 @@
           values: function (u, splits) { return splits.map(tickLabel); }
         }, axis)
       ],
-      series: [{ label: this.label(this.config.xLabel) }].concat(data.series.map(function (s, i) {
+      series: [{ label: this.config.xLabel }].concat(data.series.map(function (s, i) {
         return {
-          label: self.label(s.label),
+          label: s.label,
           stroke: palette[i % palette.length],
           width: 2,
           dash: s.dashed ? [7, 4] : undefined,
@@ -531,8 +527,8 @@
 
   Widget.prototype.downloadCsv = function () {
     var self = this;
-    var header = [this.label(this.config.xLabel)].concat(this.data.series.map(function (s) {
-      return self.label(s.label) + " (log10)";
+    var header = [this.config.xLabel].concat(this.data.series.map(function (s) {
+      return s.label + " (log10)";
     }));
     var lines = [header.map(csvField).join(",")];
     this.data.xs.forEach(function (x, row) {

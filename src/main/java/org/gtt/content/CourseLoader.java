@@ -139,7 +139,7 @@ public final class CourseLoader {
             return broken(file, lang, order, slug, modified, parsed.errors().get(0));
         }
         FrontMatter frontMatter = parsed.frontMatter();
-        MarkdownRenderer.Rendered rendered = renderer.render(frontMatter.body(), file, frontMatter.bodyFirstLine());
+        MarkdownRenderer.Rendered rendered = renderer.render(frontMatter.body(), lang, file, frontMatter.bodyFirstLine());
         errors.addAll(rendered.errors());
         Instant lastUpdated = frontMatter.updated() == null ? modified
                 : frontMatter.updated().atStartOfDay(ZoneOffset.UTC).toInstant();

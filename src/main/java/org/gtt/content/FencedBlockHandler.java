@@ -10,9 +10,9 @@ public interface FencedBlockHandler {
     /**
      * @param argument the rest of the info string after the keyword, trimmed ("rnn")
      * @param body     the block's content
-     * @param line     the 1-based line of the opening fence in the .md file
-     * @return HTML that replaces the block, inserted as it is
-     * @throws BlockException for bad input; it becomes a {@link ContentError} at {@code line}
+     * @param context  the lesson's language, its file and the line of the opening fence
+     * @return HTML that replaces the block, inserted as it is, written in {@code context.lang()}
+     * @throws BlockException for bad input; it becomes a {@link ContentError} at {@code context.line()}
      */
-    String render(String argument, String body, int line) throws BlockException;
+    String render(String argument, String body, BlockContext context) throws BlockException;
 }

@@ -64,19 +64,20 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * @param lang      the lesson's language, passed on to the fenced-block handlers
      * @param file      the lesson file, for error locations
      * @param firstLine the line of {@code file} on which {@code markdown} starts (after the front matter)
      */
-    public Rendered render(String markdown, Path file, int firstLine) {
+    public Rendered render(String markdown, Lang lang, Path file, int firstLine) {
         Document document = parser.parse(markdown);
         List<ContentError> errors = new ArrayList<>();
-        replaceHandledBlocks(document, file, firstLine, errors);
+        replaceHandledBlocks(document, lang, file, firstLine, errors);
         reportUnclosedMath(document, file, firstLine, errors);
         String html = renderer.render(document);
         return new Rendered(html, tableOfContents(document), errors);
     }
 
-    private void replaceHandledBlocks(Document document, Path file, int firstLine, List<ContentError> errors) {
+    private void replaceHandledBlocks(Document document, Lang lang, Path file, int firstLine, List<ContentError> errors) {
         for (FencedCodeBlock block : descendants(document, FencedCodeBlock.class)) {
             String[] info = block.getInfo().toString().strip().split("\\s+", 2);
             FencedBlockHandler handler = handlers.get(info[0]);
@@ -87,7 +88,7 @@ public final class MarkdownRenderer {
             String argument = info.length > 1 ? info[1].strip() : "";
             String html;
             try {
-                html = handler.render(argument, block.getContentChars().toString(), line);
+                html = handler.render(argument, block.getContentChars().toString(), new BlockContext(lang, file, line));
             } catch (BlockException | RuntimeException e) {
                 String message = e instanceof BlockException ? e.getMessage()
                         : "the '" + info[0] + "' block handler failed: " + e;

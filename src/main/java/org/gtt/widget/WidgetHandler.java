@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gtt.content.BlockContext;
 import org.gtt.content.BlockException;
 import org.gtt.content.FencedBlockHandler;
+import org.gtt.content.Lang;
 import org.gtt.content.MarkdownRenderer;
 
 /**
@@ -37,13 +39,13 @@ public final class WidgetHandler implements FencedBlockHandler {
     }
 
     @Override
-    public String render(String argument, String body, int line) throws BlockException {
+    public String render(String argument, String body, BlockContext context) throws BlockException {
         WidgetKind kind = WidgetKind.byName(argument).orElseThrow(() -> new BlockException(
                 "unknown widget '" + argument + "': allowed widgets are " + WidgetKind.names()));
         WidgetBlock block = WidgetBlock.parse(kind, body);
         Map<String, JsonNode> responses = bake(kind, block);
         StringOutput out = new StringOutput();
-        templates.render("widget.jte", Map.of("view", view(kind, block, responses)), out);
+        templates.render("widget.jte", Map.of("view", view(context.lang(), kind, block, responses)), out);
         return out.toString();
     }
 
@@ -80,7 +82,7 @@ public final class WidgetHandler implements FencedBlockHandler {
         }
     }
 
-    private static WidgetView view(WidgetKind kind, WidgetBlock block, Map<String, JsonNode> responses) {
+    private static WidgetView view(Lang lang, WidgetKind kind, WidgetBlock block, Map<String, JsonNode> responses) {
         List<WidgetView.ControlView> controls = new ArrayList<>();
         for (Control control : kind.controls()) {
             if (!block.shown().contains(control.key())) continue;
@@ -91,7 +93,7 @@ public final class WidgetHandler implements FencedBlockHandler {
         WidgetView.RecurrentFacts facts = kind == WidgetKind.RNN
                 ? new WidgetView.RecurrentFacts(fixed(rnn.path("largestSingularValue")), fixed(rnn.path("spectralRadius")))
                 : null;
-        return new WidgetView(block.id(), kind, controls, config(kind, block, responses), DataTable.of(kind, responses),
+        return new WidgetView(lang, block.id(), kind, controls, config(lang, kind, block, responses), DataTable.of(kind, responses),
                 facts, kind.takesWeights() ? CustomExample.WEIGHTS : null,
                 kind.takesWeights() ? CustomExample.EXPORT_SNIPPET : null);
     }
@@ -100,14 +102,19 @@ public final class WidgetHandler implements FencedBlockHandler {
         return number.isNumber() ? String.format(java.util.Locale.ROOT, "%.4f", number.asDouble()) : "—";
     }
 
-    /** Everything widgets.js needs, as JSON safe to place inside a script element. */
-    private static String config(WidgetKind kind, WidgetBlock block, Map<String, JsonNode> responses) {
+    /** Everything widgets.js needs, labels in {@code lang}, as JSON safe to place inside a script element. */
+    private static String config(Lang lang, WidgetKind kind, WidgetBlock block, Map<String, JsonNode> responses) {
         ObjectNode config = JSON.createObjectNode();
         config.put("id", block.id());
         config.put("kind", kind.widgetName());
-        config.set("xLabel", JSON.valueToTree(kind.xLabel()));
+        config.put("xLabel", kind.xLabel().in(lang));
         config.set("sources", JSON.valueToTree(kind.sources()));
-        config.set("series", JSON.valueToTree(kind.series()));
+        ArrayNode series = config.putArray("series");
+        for (WidgetKind.Series line : kind.series()) {
+            ObjectNode node = JSON.valueToTree(line);
+            node.put("label", line.label().in(lang));
+            series.add(node);
+        }
         config.set("defaults", JSON.valueToTree(block.state()));
         ArrayNode locked = config.putArray("locked");
         block.locked().forEach(locked::add);

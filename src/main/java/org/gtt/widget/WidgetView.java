@@ -1,9 +1,14 @@
 package org.gtt.widget;
 
 import java.util.List;
+import org.gtt.content.Lang;
 
-/** What widget.jte renders: the controls with their values, the chart's configuration and its table. */
+/**
+ * What widget.jte renders: the controls with their values, the chart's configuration and its table,
+ * with every label in {@code lang}, the language of the lesson that holds the widget.
+ */
 public record WidgetView(
+        Lang lang,
         String id,
         WidgetKind kind,
         List<ControlView> controls,

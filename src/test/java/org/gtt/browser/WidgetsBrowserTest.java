@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.gtt.cli.Main;
+import org.gtt.content.Lang;
 import org.gtt.web.RunningSite;
 import org.gtt.web.GradientApi;
+import org.gtt.widget.WidgetKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,30 @@ class WidgetsBrowserTest {
         assertEquals(51, values.length);
         assertEquals(50 * Math.log10(1.1), values[50], 1e-9);
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theLiveChartLegendAndTableSpeakOnlyTheLessonsLanguage() {
+        WidgetKind rnn = WidgetKind.RNN;
+        for (Lang lang : Lang.values()) {
+            List<String> problems = new ArrayList<>();
+            Page page = open(site.url((lang == Lang.ZH ? "zh/" : "") + RNN_LESSON), problems);
+            // A new state makes widgets.js rebuild the legend and the table from the config's labels.
+            page.locator("#widget-rnn-scale").press("ArrowRight");
+            awaitShown(page, "rnn", "scale=0.95");
+            Locator widget = page.locator("#widget-rnn");
+            String legend = widget.locator(".u-legend").textContent();
+            for (WidgetKind.Series series : rnn.series()) {
+                assertTrue(legend.contains(series.label().in(lang)), lang + " legend: " + legend);
+                assertEquals(series.label().in(lang).equals(series.label().in(lang.other())),
+                        legend.contains(series.label().in(lang.other())), lang + " legend has no other-language label: " + legend);
+            }
+            assertEquals(rnn.xLabel().in(lang), widget.locator(".widget-table thead th").first().textContent());
+            assertEquals(lang == Lang.ZH, widget.textContent().codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), lang + ": Chinese only on the Chinese page");
+            assertEquals(List.of(), problems, lang.code());
+            page.close();
+        }
     }
 
     @Test

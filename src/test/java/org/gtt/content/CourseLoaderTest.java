@@ -213,11 +213,23 @@ class CourseLoaderTest {
         @Test
         void widgetErrorLineCountsTheFrontMatter() throws IOException {
             Path file = write(dir, "en/01-a.md", "---\ntitle: A\nsummary: B\n---\n\nText.\n\n```widget nope\n```\n");
-            MarkdownRenderer renderer = new MarkdownRenderer(Map.of("widget", (argument, body, line) -> {
+            MarkdownRenderer renderer = new MarkdownRenderer(Map.of("widget", (argument, body, context) -> {
                 throw new BlockException("unknown widget '" + argument + "'");
             }));
             ContentException thrown = assertThrows(ContentException.class, () -> CourseLoader.load(dir, renderer));
             assertEquals(List.of(new ContentError(file, 8, "unknown widget 'nope'")), thrown.errors());
+        }
+
+        @Test
+        void blockHandlersAreToldTheLanguageFolderOfTheirLesson() throws Exception {
+            String lesson = "---\ntitle: A\nsummary: B\n---\n\n```widget rnn\n```\n";
+            write(dir, "en/01-a.md", lesson);
+            write(dir, "zh/01-a.md", lesson);
+            MarkdownRenderer renderer = new MarkdownRenderer(Map.of("widget",
+                    (argument, body, context) -> "<p class=\"lang\">" + context.lang().code() + "</p>"));
+            Course course = CourseLoader.load(dir, renderer);
+            assertTrue(course.lesson(Lang.EN, "a").orElseThrow().html().contains("<p class=\"lang\">en</p>"));
+            assertTrue(course.lesson(Lang.ZH, "a").orElseThrow().html().contains("<p class=\"lang\">zh</p>"));
         }
 
         @Test

@@ -24,7 +24,7 @@ class MarkdownRendererTest {
     private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
 
     private static String html(String markdown) {
-        MarkdownRenderer.Rendered rendered = RENDERER.render(markdown, FILE, 1);
+        MarkdownRenderer.Rendered rendered = RENDERER.render(markdown, Lang.EN, FILE, 1);
         assertEquals(List.of(), rendered.errors(), "unexpected errors for:\n" + markdown);
         return rendered.html();
     }
@@ -113,7 +113,7 @@ class MarkdownRendererTest {
         @Test
         void tableOfContentsHoldsH2AndH3InOrder() {
             MarkdownRenderer.Rendered rendered = RENDERER.render(
-                    "# Top\n\n## First\n\ntext\n\n### Detail with $x_t$\n\n#### Deep\n\n## First\n", FILE, 1);
+                    "# Top\n\n## First\n\ntext\n\n### Detail with $x_t$\n\n#### Deep\n\n## First\n", Lang.EN, FILE, 1);
             assertEquals(List.of(
                     new TocEntry(2, "first", "First"),
                     new TocEntry(3, "detail-with-x-t", "Detail with $x_t$"),
@@ -278,7 +278,7 @@ class MarkdownRendererTest {
 
         @Test
         void unclosedDisplayMathIsAnErrorAtItsLine() {
-            MarkdownRenderer.Rendered rendered = RENDERER.render("Text.\n\n$$\nx^2\n", FILE, 10);
+            MarkdownRenderer.Rendered rendered = RENDERER.render("Text.\n\n$$\nx^2\n", Lang.EN, FILE, 10);
             assertEquals(List.of(new ContentError(FILE, 12,
                     "display math opened with '$$' is never closed by a line ending in '$$'")), rendered.errors());
         }
@@ -293,24 +293,35 @@ class MarkdownRendererTest {
 
     @Nested
     class FencedBlockHandlers {
-        private final MarkdownRenderer withWidgets = new MarkdownRenderer(Map.of("widget", (argument, body, line) -> {
+        private final MarkdownRenderer withWidgets = new MarkdownRenderer(Map.of("widget", (argument, body, context) -> {
             if (argument.equals("unknown")) {
                 throw new BlockException("unknown widget 'unknown' (known: rnn)");
             }
-            return "<div class=\"widget\" data-kind=\"" + argument + "\" data-line=\"" + line + "\">" + body.strip() + "</div>";
+            return "<div class=\"widget\" data-kind=\"" + argument + "\" data-lang=\"" + context.lang().code()
+                    + "\" data-line=\"" + context.line() + "\">" + body.strip() + "</div>";
         }));
 
         @Test
         void handlerOutputReplacesTheBlock() {
-            MarkdownRenderer.Rendered rendered = withWidgets.render("Intro.\n\n```widget rnn\nsteps: 20\n```\n", FILE, 5);
+            MarkdownRenderer.Rendered rendered = withWidgets.render("Intro.\n\n```widget rnn\nsteps: 20\n```\n", Lang.EN, FILE, 5);
             assertEquals(List.of(), rendered.errors());
-            assertTrue(rendered.html().contains("<div class=\"widget\" data-kind=\"rnn\" data-line=\"7\">steps: 20</div>"), rendered.html());
+            assertTrue(rendered.html().contains("<div class=\"widget\" data-kind=\"rnn\" data-lang=\"en\" data-line=\"7\">steps: 20</div>"),
+                    rendered.html());
             assertFalse(rendered.html().contains("<pre>"), rendered.html());
         }
 
         @Test
+        void handlerIsToldTheLessonsLanguageAndFile() {
+            Path chinese = Path.of("content/zh/01-test.md");
+            MarkdownRenderer seesContext = new MarkdownRenderer(Map.of("widget",
+                    (argument, body, context) -> "<p>" + context.lang().code() + " " + context.file() + ":" + context.line() + "</p>"));
+            String html = seesContext.render("Intro.\n\n```widget rnn\n```\n", Lang.ZH, chinese, 3).html();
+            assertTrue(html.contains("<p>zh " + chinese + ":5</p>"), html);
+        }
+
+        @Test
         void handlerErrorNamesFileAndAbsoluteLine() {
-            MarkdownRenderer.Rendered rendered = withWidgets.render("Intro.\n\n- item\n\n  ```widget unknown\n  ```\n", FILE, 5);
+            MarkdownRenderer.Rendered rendered = withWidgets.render("Intro.\n\n- item\n\n  ```widget unknown\n  ```\n", Lang.EN, FILE, 5);
             ContentError expected = new ContentError(FILE, 9, "unknown widget 'unknown' (known: rnn)");
             assertEquals(List.of(expected), rendered.errors());
             assertEquals("content/en/01-test.md:9: unknown widget 'unknown' (known: rnn)", expected.toString());
@@ -319,9 +330,9 @@ class MarkdownRendererTest {
 
         @Test
         void blocksWithoutAHandlerStayCode() {
-            String html = withWidgets.render("```chart loss\ndata\n```\n", FILE, 1).html();
+            String html = withWidgets.render("```chart loss\ndata\n```\n", Lang.EN, FILE, 1).html();
             assertTrue(html.contains("<pre><code class=\"language-chart\">data\n</code></pre>"), html);
-            String plain = RENDERER.render("```widget rnn\nx\n```\n", FILE, 1).html();
+            String plain = RENDERER.render("```widget rnn\nx\n```\n", Lang.EN, FILE, 1).html();
             assertTrue(plain.contains("<code class=\"language-widget\">"), plain);
         }
     }
@@ -329,12 +340,12 @@ class MarkdownRendererTest {
     @Test
     void sharedRendererGivesTheSameResultFromManyThreads() throws Exception {
         String markdown = "## A\n\n$x_{t-1}$ and $$\\prod_t a_t$$\n\n| a |\n|---|\n| $b$ |\n\n## A\n\n!!! note\n    $c_t$\n";
-        String expected = RENDERER.render(markdown, FILE, 1).html();
+        String expected = RENDERER.render(markdown, Lang.EN, FILE, 1).html();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                results.add(pool.submit(() -> RENDERER.render(markdown, FILE, 1).html()));
+                results.add(pool.submit(() -> RENDERER.render(markdown, Lang.EN, FILE, 1).html()));
             }
             Set<String> distinct = new HashSet<>();
             for (Future<String> result : results) {

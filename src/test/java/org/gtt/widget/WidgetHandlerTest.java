@@ -11,22 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gtt.content.BlockContext;
 import org.gtt.content.BlockException;
 import org.gtt.content.ContentError;
 import org.gtt.content.ContentException;
 import org.gtt.content.CourseLoader;
+import org.gtt.content.Lang;
 import org.gtt.site.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WidgetHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private final WidgetHandler handler = new WidgetHandler(Templates.precompiled(), new ApiWidgetData());
 
     @Test
     void everyWidgetRendersItsDefaultStateWithBakedDataAndATable() throws Exception {
         for (WidgetKind kind : WidgetKind.values()) {
-            String html = handler.render(kind.widgetName(), "", 1);
+            String html = handler.render(kind.widgetName(), "", english(1));
             JsonNode config = config(html);
             assertEquals(kind.widgetName(), config.get("kind").asText());
             for (WidgetKind.Source source : kind.sources()) {
@@ -43,7 +46,7 @@ class WidgetHandlerTest {
 
     @Test
     void theBlockSetsTheDefaultStateAndTheBakedResponseFollowsIt() throws Exception {
-        String html = handler.render("rnn", "scale: 1.1\nactivation: linear\ninit: orthogonal\nsteps: 50\n", 3);
+        String html = handler.render("rnn", "scale: 1.1\nactivation: linear\ninit: orthogonal\nsteps: 50\n", english(3));
         JsonNode config = config(html);
         assertEquals("1.1", config.at("/defaults/scale").asText());
         JsonNode jacobian = config.at("/baked/rnn/jacobianLog10Norms");
@@ -56,7 +59,7 @@ class WidgetHandlerTest {
 
     @Test
     void showAndLockChooseTheControls() throws Exception {
-        String html = handler.render("rnn", "show: scale, activation\nlock: activation", 1);
+        String html = handler.render("rnn", "show: scale, activation\nlock: activation", english(1));
         assertTrue(html.contains("name=\"scale\""));
         assertFalse(html.contains("name=\"hidden\""));
         assertTrue(Pattern.compile("name=\"activation\" disabled data-locked").matcher(html).find(), html);
@@ -102,13 +105,53 @@ class WidgetHandlerTest {
 
     @Test
     void theConfigCannotCloseItsScriptElement() throws Exception {
-        String html = handler.render("rnn", "", 1);
+        String html = handler.render("rnn", "", english(1));
         String inside = html.substring(html.indexOf("class=\"widget-config\">") + 22, html.lastIndexOf("</script>"));
         assertFalse(inside.contains("<"), "every '<' inside the JSON is escaped");
     }
 
+    @Test
+    void anEnglishLessonsWidgetsHoldNoChineseAndAChineseLessonsWidgetsShowChineseLabels() throws Exception {
+        for (WidgetKind kind : WidgetKind.values()) {
+            String inEnglish = handler.render(kind.widgetName(), "", english(1));
+            assertEquals("", firstChinese(inEnglish), kind + ": no Chinese character anywhere in the English widget");
+            assertLabelsIn(Lang.EN, kind, inEnglish);
+
+            String chinese = handler.render(kind.widgetName(), "", new BlockContext(Lang.ZH, Path.of("content/zh/01-test.md"), 1));
+            assertLabelsIn(Lang.ZH, kind, chinese);
+            assertFalse(chinese.contains(">" + kind.title().en() + "<"), kind + ": the English title is gone");
+            assertFalse(chinese.contains("Download CSV"), kind + ": the buttons are in Chinese");
+            assertTrue(chinese.contains(">下载 CSV<"), kind + ": 下载 CSV");
+        }
+    }
+
+    /** The title, every control label and table header as element text; the script's labels as plain strings. */
+    private static void assertLabelsIn(Lang lang, WidgetKind kind, String html) throws Exception {
+        assertTrue(html.contains("<figcaption class=\"widget-title\" id=\"widget-" + kind.widgetName() + "-title\">"
+                + kind.title().in(lang) + "</figcaption>"), kind + " " + lang + ": title");
+        for (Control control : kind.controls()) {
+            assertTrue(html.contains(">" + control.label().in(lang) + "</label>"), kind + " " + lang + ": label of " + control.key());
+        }
+        assertTrue(html.contains("<th scope=\"col\">" + kind.xLabel().in(lang) + "</th>"), kind + " " + lang + ": table header");
+        JsonNode config = config(html);
+        assertEquals(kind.xLabel().in(lang), config.get("xLabel").asText());
+        for (int i = 0; i < kind.series().size(); i++) {
+            assertEquals(kind.series().get(i).label().in(lang), config.at("/series/" + i + "/label").asText(), kind + " series " + i);
+        }
+    }
+
+    /** The text around the first Han character of {@code html}, or "" if it has none. */
+    private static String firstChinese(String html) {
+        Matcher han = HAN.matcher(html);
+        return han.find() ? html.substring(Math.max(0, han.start() - 60), Math.min(html.length(), han.end() + 60)) : "";
+    }
+
+    private static BlockContext english(int line) {
+        return new BlockContext(Lang.EN, Path.of("content/en/01-test.md"), line);
+    }
+
     private void assertMessage(String expected, String widget, String body) {
-        BlockException error = assertThrows(BlockException.class, () -> handler.render(widget, body, 1));
+        BlockException error = assertThrows(BlockException.class, () -> handler.render(widget, body, english(1)));
         assertEquals(expected, error.getMessage());
     }
 
