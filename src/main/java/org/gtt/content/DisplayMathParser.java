@@ -14,7 +14,6 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A display-math block: a line starting with {@code $$}, up to the line ending with {@code $$} (possibly the same
@@ -64,25 +63,10 @@ final class DisplayMathParser extends AbstractBlockParser {
         block.finish(chars, String.join("\n", lines).strip(), closed);
     }
 
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory implements CustomBlockParserFactory, IndependentExtension {
         @Override
         public BlockParserFactory apply(DataHolder options) {
             return new StartMatcher(options);
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 

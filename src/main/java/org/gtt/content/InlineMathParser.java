@@ -6,7 +6,6 @@ import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
-import java.util.Set;
 
 /**
  * Inline math with Pandoc's rules: {@code $} opens when a non-space follows it; {@code $} closes when a non-space
@@ -85,7 +84,7 @@ final class InlineMathParser implements InlineParserExtension {
     public void finalizeBlock(InlineParser inlineParser) {
     }
 
-    static final class Factory implements InlineParserExtensionFactory {
+    static final class Factory implements InlineParserExtensionFactory, IndependentExtension {
         @Override
         public CharSequence getCharacters() {
             return "$";
@@ -94,21 +93,6 @@ final class InlineMathParser implements InlineParserExtension {
         @Override
         public InlineParserExtension apply(LightInlineParser lightInlineParser) {
             return new InlineMathParser();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 }
