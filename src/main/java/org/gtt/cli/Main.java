@@ -19,9 +19,28 @@ public final class Main {
             Run a command with --help for its options.
             """;
 
+    static final String BENCH_HELP = """
+            Usage: java -jar gradients-through-time.jar bench [options]
+
+            Measures the gradient engine and API and prints a Markdown report. Run it from the
+            repository root: it uses src/test/bench/ (the NumPy script and the wrk script).
+
+            Options:
+              --quick                 Fewer repetitions and 3 s load runs (default: full runs, 10 s loads).
+              --no-wrk                Skip the load runs with /usr/bin/wrk (default: run them when wrk is installed).
+              --no-numpy              Skip the NumPy comparison (default: run it).
+              --python <value>        Python with NumPy for the comparison (default: python3).
+              --wrk-seconds <value>   Length of each load run (default: 10, or 3 with --quick).
+              --help                  Show this help.
+            """;
+
     private Main() {}
 
-    private static int bench(String[] args, PrintStream err) {
+    private static int bench(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            out.print(BENCH_HELP);
+            return 0;
+        }
         try {
             Bench.main(args);
             return 0;
@@ -48,7 +67,7 @@ public final class Main {
             return switch (args[0]) {
                 case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.SPEC), out);
                 case "build" -> BuildCommand.run(Options.parse(rest, BuildCommand.SPEC), out, err);
-                case "bench" -> bench(rest, err);
+                case "bench" -> bench(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n\n" + USAGE);
             };
         } catch (Options.HelpRequested help) {

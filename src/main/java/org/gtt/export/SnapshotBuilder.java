@@ -21,6 +21,16 @@ import org.gtt.site.SitePath;
  * of it was written, so a failed build leaves an existing output folder as it was.
  */
 public final class SnapshotBuilder {
+    /** Written into every snapshot: only a folder carrying it (or an empty one) may be replaced. */
+    static final String MARKER = ".gradients-through-time-snapshot";
+
+    /** The output folder would destroy something that is not an earlier snapshot. */
+    public static final class UnsafeOutputException extends IOException {
+        UnsafeOutputException(String message) {
+            super(message);
+        }
+    }
+
     private final PrintStream progress;
 
     public SnapshotBuilder(PrintStream progress) {
@@ -30,6 +40,7 @@ public final class SnapshotBuilder {
     /** Returns the number of pages written. */
     public int build(Site site, Assets assets, Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
+        checkReplaceable(target, site.course().contentDir());
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".building-");
@@ -43,7 +54,33 @@ public final class SnapshotBuilder {
         }
     }
 
+    /**
+     * The swap deletes what stood at the target, so it must be a new or empty folder or an earlier
+     * snapshot: never the working folder, one of its parents, the lessons, or somebody's files.
+     */
+    static void checkReplaceable(Path target, Path contentDir) throws IOException {
+        if (target.getParent() == null) throw new UnsafeOutputException("--out cannot be the root of the file system");
+        Path workingDir = Path.of("").toAbsolutePath().normalize();
+        if (workingDir.startsWith(target)) {
+            throw new UnsafeOutputException("--out " + target + " is the working folder or one of its parents");
+        }
+        Path content = contentDir.getFileSystem() == target.getFileSystem() ? contentDir.toAbsolutePath().normalize() : null;
+        if (content != null && (content.startsWith(target) || target.startsWith(content))) {
+            throw new UnsafeOutputException("--out " + target + " overlaps the lessons folder " + content);
+        }
+        if (!Files.exists(target)) return;
+        if (!Files.isDirectory(target)) throw new UnsafeOutputException("--out " + target + " is a file, not a folder");
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isPresent() && !Files.exists(target.resolve(MARKER))) {
+                throw new UnsafeOutputException("--out " + target + " holds files that build did not write (no "
+                        + MARKER + " in it); choose a new or empty folder");
+            }
+        }
+    }
+
     private int writePages(Site site, Path root) throws IOException {
+        write(root.resolve(MARKER), "Written by `gradients-through-time build`; the next build may replace this folder.\n"
+                .getBytes(StandardCharsets.UTF_8));
         int count = 0;
         for (SitePath path : site.paths()) {
             String html = site.render(path).orElseThrow();

@@ -12,12 +12,16 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty refuses some dot-segment paths ("/static/%2e%2e/x") with 400 before any route sees them. To a
- * visitor that is simply an address with no page, so it gets the 404 page like any other. A path that
- * climbs above the root itself ("/../../etc/passwd") fails in Jetty's request parser, where the address
- * is already lost, and keeps Jetty's plain 400; either way no file is ever sent and no stack trace shown.
+ * Jetty refuses dot-segment paths ("/static/%2e%2e/x", "/../../etc/passwd") with 400 before any route
+ * sees them. To a visitor that is simply an address with no page, so it gets the 404 page like any
+ * other, with the same security headers. When the path climbs above the root, Jetty's parser has
+ * already dropped it and reports the request as "/badMessage"; that stand-in is recognised too.
+ * Other malformed requests (a broken header, say) keep Jetty's plain 400, without stack traces.
  */
 final class TraversalErrorHandler extends ErrorHandler {
+    /** What Jetty names a request whose URI it could not read. */
+    private static final String UNREADABLE_URI = "/badMessage";
+
     private final Supplier<String> notFoundPage;
 
     TraversalErrorHandler(Supplier<String> notFoundPage) {
@@ -29,10 +33,12 @@ final class TraversalErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
-        if (code == 400 && climbsOut(request.getHttpURI().toString())) {
+        if (code == 400 && (climbsOut(request.getHttpURI().toString()) || UNREADABLE_URI.equals(request.getHttpURI().getPath()))) {
             response.setStatus(404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+            response.getHeaders().put("Content-Security-Policy", WebServer.CONTENT_SECURITY_POLICY);
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
             response.write(true, ByteBuffer.wrap(notFoundPage.get().getBytes(StandardCharsets.UTF_8)), callback);
             return;
         }

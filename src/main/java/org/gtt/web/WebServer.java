@@ -108,12 +108,23 @@ public final class WebServer {
         }
         String etag = '"' + asset.get().hash().substring(0, 16) + '"';
         ctx.header(Header.ETAG, etag);
-        ctx.header(Header.CACHE_CONTROL, site.live() ? "no-cache" : "public, max-age=31536000, immutable");
+        ctx.header(Header.CACHE_CONTROL, isVersioned(ctx, path, asset.get()) ? "public, max-age=31536000, immutable" : "no-cache");
         if (etag.equals(ctx.header(Header.IF_NONE_MATCH))) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
         ctx.contentType(asset.get().contentType()).result(asset.get().bytes());
+    }
+
+    /**
+     * Safe to cache for a year only when the address pins the content: a WebJar path carries its
+     * version, and the pages ask for static files with their content hash in {@code ?v=}.
+     */
+    private boolean isVersioned(Context ctx, String path, Assets.Asset asset) {
+        if (site.live()) return false;
+        if (path.startsWith("webjars/")) return true;
+        String version = ctx.queryParam("v");
+        return version != null && asset.hash().startsWith(version) && version.length() >= 10;
     }
 
     private void notFound(Context ctx) {

@@ -36,6 +36,9 @@ class CommandLineTest {
         for (String expected : new String[] {"--port", "(default: 7070)", "--host", "(default: 127.0.0.1)", "--base-path", "(default: /)", "--content", "--dev"}) {
             assertTrue(serve.out.contains(expected), expected + " in\n" + serve.out);
         }
+        Run bench = run("bench", "--help");
+        assertEquals(0, bench.code);
+        assertTrue(bench.out.contains("--quick") && bench.out.contains("(default: python3)"), bench.out);
         Run build = run("build", "--help");
         for (String expected : new String[] {"--out", "--base-path", "(default: /)", "--content"}) {
             assertTrue(build.out.contains(expected), expected + " in\n" + build.out);

@@ -2,6 +2,7 @@ package org.gtt.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -69,6 +70,48 @@ class SnapshotBuildTest {
         try (Stream<Path> siblings = Files.list(temp)) {
             assertEquals(List.of(out), siblings.filter(p -> p.getFileName().toString().contains("site")).toList(),
                     "no temporary folder is left behind");
+        }
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsNeverReplaced() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("mine"));
+        Files.writeString(out.resolve("important.txt"), "keep me");
+        Result result = build(out);
+        assertNotEquals(0, result.code);
+        assertTrue(result.err.contains("holds files that build did not write"), result.err);
+        assertEquals("keep me", Files.readString(out.resolve("important.txt")));
+        assertEquals(1, Files.list(out).count());
+    }
+
+    @Test
+    void aFileIsNeverReplaced() throws Exception {
+        Path file = Files.writeString(temp.resolve("page.html"), "<p>mine</p>");
+        Result result = build(file);
+        assertNotEquals(0, result.code);
+        assertTrue(result.err.contains("is a file"), result.err);
+        assertEquals("<p>mine</p>", Files.readString(file));
+    }
+
+    @Test
+    void anEmptyFolderOrAnEarlierSnapshotIsReplaced() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("empty"));
+        assertEquals(0, build(out).code);
+        assertTrue(Files.isRegularFile(out.resolve(SnapshotBuilder.MARKER)));
+        assertEquals(0, build(out).code, "a second build replaces the first");
+    }
+
+    @Test
+    void theLessonsTheWorkingFolderAndTheRootAreRefused() throws Exception {
+        Path content = copyOfContent();
+        Result intoContent = build(content, "--content", content.toString());
+        assertNotEquals(0, intoContent.code);
+        assertTrue(intoContent.err.contains("overlaps the lessons folder"), intoContent.err);
+        assertTrue(Files.isRegularFile(content.resolve("course.yml")), "lessons untouched");
+        // Checked directly rather than through a build: a failure here must not be able to delete the repository.
+        Path workingDir = Path.of("").toAbsolutePath();
+        for (Path dangerous : List.of(workingDir, workingDir.getParent(), workingDir.getRoot())) {
+            assertThrows(SnapshotBuilder.UnsafeOutputException.class, () -> SnapshotBuilder.checkReplaceable(dangerous, content), dangerous.toString());
         }
     }
 

@@ -71,10 +71,15 @@ public final class RunningSite implements AutoCloseable {
      * traversal tests must reach the server with the dots still in place.
      */
     public String rawGet(String rawPath) throws IOException {
+        return rawRequest("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends {@code request} byte for byte and returns the whole response. */
+    public String rawRequest(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -115,8 +115,18 @@ class SiteRoutesTest {
     }
 
     @Test
+    void onlyAddressesThatPinTheContentAreCachedForAYear() throws Exception {
+        String home = site.get("").body();
+        String pinned = group(home, "href=\"(static/css/site\\.css\\?v=[0-9a-f]+)\"");
+        assertTrue(site.getBytes(pinned).headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
+        assertEquals("no-cache", site.getBytes("static/css/site.css").headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("no-cache", site.getBytes("static/css/site.css?v=deadbeef00").headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    @Test
     void assetsAreCachedForAYearAndCompressed() throws Exception {
-        HttpResponse<byte[]> css = site.getBytes("static/css/site.css", "Accept-Encoding", "gzip");
+        String home = site.get("").body();
+        HttpResponse<byte[]> css = site.getBytes(group(home, "href=\"(static/css/site\\.css\\?v=[0-9a-f]+)\""), "Accept-Encoding", "gzip");
         assertEquals(200, css.statusCode());
         assertTrue(css.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=31536000"));
         assertEquals("gzip", css.headers().firstValue("Content-Encoding").orElse(""));
