@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.gtt.content.ContentException;
 import org.gtt.content.CourseLoader;
 import org.gtt.site.Assets;
@@ -13,6 +15,7 @@ import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.web.DeferredSite;
 import org.gtt.web.GradientApi;
 import org.gtt.web.LiveSite;
 import org.gtt.web.PrerenderedSite;
@@ -42,14 +45,23 @@ final class ServeCommand {
         String basePath = options.basePath("base-path");
         boolean dev = options.flag("dev");
         Path content = SiteFiles.content(options.get("content"));
-        SiteSource site;
+        CompletableFuture<SiteSource> site = CompletableFuture.supplyAsync(() -> {
+            try {
+                return dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
+            } catch (ContentException e) {
+                throw new CompletionException(e);
+            }
+        });
+        Javalin app = new WebServer(new DeferredSite(site), List.of(new GradientApi()))
+                .start(new WebServer.Options(options.get("host"), port, basePath));
         try {
-            site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
-        } catch (ContentException e) {
-            e.errors().forEach(error -> System.err.println("error: " + error));
+            site.join();
+        } catch (CompletionException e) {
+            app.stop();
+            if (!(e.getCause() instanceof ContentException problems)) throw e;
+            problems.errors().forEach(error -> System.err.println("error: " + error));
             return null;
         }
-        Javalin app = new WebServer(site, List.of(new GradientApi())).start(new WebServer.Options(options.get("host"), port, basePath));
         String host = options.get("host").equals("0.0.0.0") ? "127.0.0.1" : options.get("host");
         out.println("Gradients Through Time is running at http://" + host + ":" + app.port() + basePath
                 + (dev ? "  (dev mode: changes on disk show on reload)" : "") + "  — press Ctrl+C to stop.");

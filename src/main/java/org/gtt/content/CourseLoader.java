@@ -61,7 +61,7 @@ public final class CourseLoader {
             return new Course(contentDir, completed(Map.of()), List.of(), errors);
         }
         Map<Lang, CourseInfo> info = readCourseInfo(contentDir.resolve(CourseFile.NAME), errors);
-        List<Lesson> lessons = new ArrayList<>();
+        List<LessonFile> lessonFiles = new ArrayList<>();
         for (Path entry : listSorted(contentDir, errors)) {
             String name = fileName(entry);
             if (name.startsWith(".")) {
@@ -70,7 +70,7 @@ public final class CourseLoader {
             if (Files.isDirectory(entry)) {
                 Optional<Lang> lang = Lang.fromCode(name);
                 if (lang.isPresent()) {
-                    readLanguageFolder(entry, lang.get(), renderer, lessons, errors);
+                    findLessonFiles(entry, lang.get(), lessonFiles, errors);
                 } else {
                     errors.add(new ContentError(entry, 0,
                             "unknown language folder '" + name + "' (allowed: " + Lang.allowedCodes() + ")"));
@@ -80,6 +80,7 @@ public final class CourseLoader {
                         "a lesson file must be in a language folder (" + Lang.allowedCodes() + ")"));
             }
         }
+        List<Lesson> lessons = readLessons(lessonFiles, renderer, errors);
         return new Course(contentDir, info, checkNumbering(lessons, errors), errors);
     }
 
@@ -108,8 +109,29 @@ public final class CourseLoader {
         return complete;
     }
 
-    private static void readLanguageFolder(Path folder, Lang lang, MarkdownRenderer renderer,
-                                           List<Lesson> lessons, List<ContentError> errors) {
+    private record LessonFile(Path file, Lang lang, int order, String slug) {}
+
+    /** What rendering one lesson gave: the lesson and its own errors. */
+    private record Loaded(Lesson lesson, List<ContentError> errors) {}
+
+    /**
+     * Renders the lessons in parallel (Markdown and the widgets' build-time data are the bulk of start-up),
+     * then reports their errors in file order, as a sequential read would.
+     */
+    private static List<Lesson> readLessons(List<LessonFile> files, MarkdownRenderer renderer, List<ContentError> errors) {
+        List<Loaded> loaded = files.parallelStream().map(f -> {
+            List<ContentError> own = new ArrayList<>();
+            return new Loaded(readLesson(f.file(), f.lang(), f.order(), f.slug(), renderer, own), own);
+        }).toList();
+        List<Lesson> lessons = new ArrayList<>();
+        for (Loaded one : loaded) {
+            lessons.add(one.lesson());
+            errors.addAll(one.errors());
+        }
+        return lessons;
+    }
+
+    private static void findLessonFiles(Path folder, Lang lang, List<LessonFile> lessonFiles, List<ContentError> errors) {
         for (Path file : listSorted(folder, errors)) {
             String name = fileName(file);
             if (name.startsWith(".") || !name.endsWith(MARKDOWN) || !Files.isRegularFile(file)) {
@@ -117,7 +139,7 @@ public final class CourseLoader {
             }
             Matcher matcher = LESSON_FILE.matcher(name);
             if (matcher.matches()) {
-                lessons.add(readLesson(file, lang, Integer.parseInt(matcher.group(1)), matcher.group(2), renderer, errors));
+                lessonFiles.add(new LessonFile(file, lang, Integer.parseInt(matcher.group(1)), matcher.group(2)));
             } else {
                 errors.add(new ContentError(file, 0, "a lesson file name must be NN-slug.md (like 01-vanishing-gradients.md:"
                         + " a number, a dash, then lowercase letters, digits and dashes)"));
