@@ -65,7 +65,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (args[0]) {
-                case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.SPEC), out);
+                case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.SPEC), out, err);
                 case "build" -> BuildCommand.run(Options.parse(rest, BuildCommand.SPEC), out, err);
                 case "bench" -> bench(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n\n" + USAGE);

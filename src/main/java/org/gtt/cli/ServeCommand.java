@@ -35,12 +35,12 @@ final class ServeCommand {
 
     private ServeCommand() {}
 
-    static int run(Options options, PrintStream out) {
-        return start(options, out) == null ? 1 : 0;
+    static int run(Options options, PrintStream out, PrintStream err) {
+        return start(options, out, err) == null ? 1 : 0;
     }
 
     /** Starts the server; null when the lessons could not be loaded (the errors went to stderr). */
-    static Javalin start(Options options, PrintStream out) {
+    static Javalin start(Options options, PrintStream out, PrintStream err) {
         int port = options.intValue("port", 0, 65535);
         String basePath = options.basePath("base-path");
         boolean dev = options.flag("dev");
@@ -59,7 +59,7 @@ final class ServeCommand {
         } catch (CompletionException e) {
             app.stop();
             if (!(e.getCause() instanceof ContentException problems)) throw e;
-            problems.errors().forEach(error -> System.err.println("error: " + error));
+            problems.errors().forEach(error -> err.println("error: " + error));
             return null;
         }
         String host = options.get("host").equals("0.0.0.0") ? "127.0.0.1" : options.get("host");

@@ -88,4 +88,15 @@ class CommandLineTest {
                 "names " + location + ":\n" + result.err);
         assertFalse(Files.exists(temp.resolve("out")), "nothing written");
     }
+
+    @Test
+    void serveRefusesBrokenLessonsNamingFileAndLine() throws IOException {
+        Path content = temp.resolve("content");
+        Files.createDirectories(content.resolve("en"));
+        Files.writeString(content.resolve("course.yml"), "en:\n  title: T\n  description: D\nzh:\n  title: T\n  description: D\n");
+        Files.writeString(content.resolve("en/01-a.md"), "---\ntitle: A\nsummary: S\ncolour: red\n---\ntext\n");
+        Run result = run("serve", "--port", "0", "--content", content.toString());
+        assertEquals(1, result.code);
+        assertTrue(result.err.contains("01-a.md:4"), result.err);
+    }
 }

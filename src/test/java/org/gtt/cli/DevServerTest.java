@@ -35,7 +35,7 @@ class DevServerTest {
         Files.writeString(first, "---\ntitle: First\nsummary: S\n---\n\nThe first text.\n");
         Files.writeString(content.resolve("en/02-second.md"), "---\ntitle: Second\nsummary: S\n---\n\nThe second text.\n");
         app = ServeCommand.start(Options.parse(new String[] {"--port", "0", "--dev", "--content", content.toString()}, ServeCommand.SPEC),
-                new PrintStream(new ByteArrayOutputStream()));
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
 
         assertTrue(get("first/").body().contains("The first text."));
 
