@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.gtt.engine.GradientEngine;
+import org.gtt.engine.GradientRequest;
 import org.gtt.engine.GradientResult;
 import org.gtt.engine.StateOverflowException;
 
@@ -89,10 +90,18 @@ public final class GradientService {
         try {
             return GradientEngine.compute(parsed.request());
         } catch (StateOverflowException e) {
-            String field = parsed.request().weights() != null || parsed.request().layers() != null ? "weights"
-                    : parsed.request().inputs() != null ? "inputs" : "scale";
-            throw ApiException.badField(field, e.getMessage(), "values that keep the forward pass finite");
+            throw ApiException.badField(overflowField(parsed.request()), e.getMessage(),
+                    "values that keep the forward pass and its Jacobians finite");
         }
+    }
+
+    /** The field to blame for an overflow: the first array the client sent, else the generated weights' scale. */
+    private static String overflowField(GradientRequest request) {
+        if (request.weights() != null || request.layers() != null) return "weights";
+        if (request.inputs() != null) return "inputs";
+        if (request.h0() != null) return "h0";
+        if (request.c0() != null) return "c0";
+        return "scale";
     }
 
     private static String cacheKey(GradientRequestParser.Parsed parsed) {
