@@ -1,9 +1,11 @@
 package org.gtt.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,11 +120,44 @@ public final class GradientService {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiException.badField(null, "malformed JSON: " + e.getOriginalMessage(), "a JSON object, nested at most "
-                    + MAX_NESTING + " deep");
+            throw ApiException.badField(null, describe(e), "a JSON object, nested at most " + MAX_NESTING + " deep");
         } catch (IOException e) {
             throw ApiException.badField(null, "unreadable body", "a JSON object");
         }
+    }
+
+    /**
+     * Jackson's messages name its own classes and settings (StreamReadConstraints.getMaxNestingDepth(),
+     * DeserializationFeature.FAIL_ON_TRAILING_TOKENS, JsonNode): the client gets plain words and the place.
+     */
+    static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String what;
+        if (e instanceof StreamConstraintsException) {
+            what = message.contains("nesting depth") ? "JSON nested deeper than " + MAX_NESTING + " levels"
+                    : "malformed JSON: a number or string is longer than allowed";
+        } else if (message.startsWith("Trailing token")) {
+            what = "malformed JSON: more than one JSON value in the body";
+        } else {
+            what = "malformed JSON: " + withoutJavaNames(message);
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /**
+     * Drops parenthesised asides that quote Java names in backticks and the parser's source dump (the
+     * position is added separately), then cuts at any quote or dump left.
+     */
+    private static String withoutJavaNames(String message) {
+        String text = message.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "")
+                .replaceAll("\\s*\\(start marker at .*", "");
+        for (String marker : new String[] {"`", "[Source"}) {
+            int at = text.indexOf(marker);
+            if (at >= 0) text = text.substring(0, at);
+        }
+        text = text.strip();
+        return text.isEmpty() ? "not a JSON value" : text;
     }
 
     private static byte[] serialize(JsonNode node) {

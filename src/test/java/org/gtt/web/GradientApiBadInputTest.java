@@ -107,6 +107,11 @@ class GradientApiBadInputTest {
                 Arguments.of("[1, 2]"),
                 Arguments.of("{\"model\": \"rnn\"} {}"),
                 Arguments.of("{\"model\": \"rnn\", \"model\": \"gru\"}"),
+                Arguments.of("{\"model\": \"rnn\", \"steps\": " + "1".repeat(1500) + "}"),
+                Arguments.of("{\"model\": 'rnn'}"),
+                Arguments.of("{\"model\": \"rnn\", }"),
+                Arguments.of("{\"model\": \"rn\u0001n\"}"),
+                Arguments.of("{\"model\": tru}"),
                 Arguments.of("{\"model\": \"rnn\", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}"),
                 Arguments.of("{\"model\": \"rnn\", \"weights\": {\"a\": [[[[[[[[1]]]]]]]]}}"));
     }
@@ -114,7 +119,25 @@ class GradientApiBadInputTest {
     @ParameterizedTest
     @MethodSource("badSyntax")
     void malformedOrDeeplyNestedJsonIsRefused(String body) throws Exception {
-        assertRefused(api.post(body), 400, null);
+        HttpResponse<String> response = api.post(body);
+        assertRefused(response, 400, null);
+        String error = GradientApiTest.Client.json(response).get("error").textValue();
+        // No Java class, method, setting or source dump from the JSON parser reaches the client.
+        assertFalse(JAVA_NAME.matcher(error).find() || error.contains("`") || error.contains("Source:")
+                || error.contains("com.fasterxml") || error.contains("Jackson"), error);
+    }
+
+    /** Class.member or Class.method(), e.g. StreamReadConstraints.getMaxNestingDepth() or JsonNode. */
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("\\b[A-Z][a-z]+[A-Z][a-z]+\\w*|\\w+\\.\\w+\\(\\)|\\b[A-Z]+_[A-Z_]+\\b");
+
+    @Test
+    void jsonNestedTooDeeplyIsNamedInPlainWords() throws Exception {
+        for (String body : new String[] {"{\"model\": \"rnn\", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
+                "{\"model\": \"rnn\", \"weights\": {\"a\": [[[[[[[[1]]]]]]]]}}"}) {
+            String error = GradientApiTest.Client.json(api.post(body)).get("error").textValue();
+            assertTrue(error.startsWith("JSON nested deeper than 8 levels"), error);
+        }
     }
 
     /**
