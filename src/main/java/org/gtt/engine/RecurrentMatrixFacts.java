@@ -31,8 +31,8 @@ record RecurrentMatrixFacts(double spectralRadius, double largestSingularValue, 
     /** λ(2^e·W) = 2^e·λ(W), exact; the order (by modulus) is unchanged. */
     private static double[][] scaled(double[][] eigenvalues, int exponent) {
         for (double[] eigenvalue : eigenvalues) {
-            eigenvalue[0] = Math.scalb(eigenvalue[0], exponent);
-            eigenvalue[1] = Math.scalb(eigenvalue[1], exponent);
+            eigenvalue[0] = Math.scalb(eigenvalue[0], exponent) + 0.0; // + 0.0 turns −0.0 into 0.0
+            eigenvalue[1] = Math.scalb(eigenvalue[1], exponent) + 0.0;
         }
         return eigenvalues;
     }

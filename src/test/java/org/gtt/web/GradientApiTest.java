@@ -113,6 +113,36 @@ class GradientApiTest {
         assertFalse(small.headers().firstValue("ETag").orElseThrow().contains("gzip"));
     }
 
+    /** −0.0 is the number 0: echoed as 0.0 in every double field, and the same answer (and ETag) as 0. */
+    @Test
+    void negativeZeroIsNormalisedToZero() throws Exception {
+        for (String[] model : new String[][] {{"rnn", "scale"}, {"lstm", "forgetBias"}, {"gru", "updateBias"}}) {
+            String request = "{\"model\": \"" + model[0] + "\", \"steps\": 3, \"hidden\": 2, \"" + model[1] + "\": ";
+            HttpResponse<String> negative = api.post(request + "-0.0}");
+            assertEquals(200, negative.statusCode(), negative.body());
+            JsonNode value = Client.json(negative).get("parameters").get(model[1]);
+            assertEquals("0.0", value.toString(), model[1]);
+            assertEquals(Client.json(api.post(request + "0}")), Client.json(negative));
+        }
+        HttpResponse<String> get = api.get("api/v1/gradients?model=lstm&steps=3&forgetBias=-0.0");
+        HttpResponse<String> zero = api.get("api/v1/gradients?model=lstm&steps=3&forgetBias=0");
+        assertEquals(zero.headers().firstValue("ETag"), get.headers().firstValue("ETag"));
+    }
+
+    /** HEAD answers what GET would, without the body: status, content type and validator. */
+    @Test
+    void headAnswersLikeGetWithoutABody() throws Exception {
+        for (String path : new String[] {"api/v1/gradients?model=rnn&steps=4&hidden=3", "api/v1/models"}) {
+            HttpResponse<String> get = api.get(path);
+            HttpResponse<String> head = api.send("HEAD", path);
+            assertEquals(200, head.statusCode(), path);
+            assertEquals("", head.body());
+            for (String header : new String[] {"Content-Type", "ETag", "Cache-Control", "Vary"}) {
+                assertEquals(get.headers().firstValue(header), head.headers().firstValue(header), header + " of " + path);
+            }
+        }
+    }
+
     /** If-None-Match compares weakly (RFC 9110 §13.1.2): W/ is ignored, a list matches any member, * anything. */
     @Test
     void ifNoneMatchUsesWeakComparison() throws Exception {
