@@ -33,7 +33,11 @@ public final class GradientApi implements RouteModule {
         compression = config.http.compressionStrategy;
         config.routes.post(GradientService.GRADIENTS, this::post);
         config.routes.get(GradientService.GRADIENTS, this::get);
-        config.routes.get(GradientService.MODELS, ctx -> sendCacheable(ctx, service.models()));
+        config.routes.get(GradientService.MODELS, this::models);
+        // Javalin answers HEAD for a GET route with an empty 200 without running it; HEAD must be GET
+        // without the body (same status and headers), so it runs the GET handler and Jetty drops the body.
+        config.routes.head(GradientService.GRADIENTS, this::get);
+        config.routes.head(GradientService.MODELS, this::models);
     }
 
     private void post(Context ctx) {
@@ -60,6 +64,10 @@ public final class GradientApi implements RouteModule {
     /** Server-Timing: the handler's own time (parse, compute or cache lookup, serialise), for clients and the benchmark. */
     private static void serverTiming(Context ctx, long start) {
         ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6));
+    }
+
+    private void models(Context ctx) {
+        sendCacheable(ctx, service.models());
     }
 
     private void sendCacheable(Context ctx, GradientService.Answer answer) {

@@ -227,6 +227,17 @@ class GradientApiBadInputTest {
         assertRefused(api.get("api/v1/gradients?model=rnn&colour=red"), 400, "colour");
     }
 
+    /** HEAD is GET without the body: the same status and headers, here a 400 JSON refusal. */
+    @Test
+    void headWithoutParametersIsRefusedLikeGet() throws Exception {
+        HttpResponse<String> get = api.get("api/v1/gradients");
+        HttpResponse<String> head = api.send("HEAD", "api/v1/gradients");
+        assertEquals(400, head.statusCode());
+        assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+        assertEquals(get.headers().firstValue("Cache-Control"), head.headers().firstValue("Cache-Control"));
+        assertEquals("", head.body());
+    }
+
     @Test
     void unknownMethodsGet405() throws Exception {
         for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
