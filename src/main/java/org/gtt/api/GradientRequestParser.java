@@ -122,7 +122,7 @@ final class GradientRequestParser {
             throw ApiException.badField(name, name + " must be a finite number in bounds, got " + node,
                     field.allowedText());
         }
-        return value;
+        return value + 0.0; // −0.0 + 0.0 = 0.0: one value, one echo and one cache entry for zero
     }
 
     private String choice(String name) {

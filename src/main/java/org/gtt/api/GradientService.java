@@ -1,9 +1,11 @@
 package org.gtt.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.gtt.engine.GradientEngine;
+import org.gtt.engine.GradientRequest;
 import org.gtt.engine.GradientResult;
 import org.gtt.engine.StateOverflowException;
 
@@ -26,6 +29,7 @@ import org.gtt.engine.StateOverflowException;
  * chart baked into a page shows exactly what the live endpoint would answer.
  */
 public final class GradientService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GradientService.class);
     public static final String GRADIENTS = "/api/v1/gradients";
     public static final String MODELS = "/api/v1/models";
     public static final int MAX_BODY_BYTES = 1_000_000;
@@ -89,10 +93,24 @@ public final class GradientService {
         try {
             return GradientEngine.compute(parsed.request());
         } catch (StateOverflowException e) {
-            String field = parsed.request().weights() != null || parsed.request().layers() != null ? "weights"
-                    : parsed.request().inputs() != null ? "inputs" : "scale";
-            throw ApiException.badField(field, e.getMessage(), "values that keep the forward pass finite");
+            throw ApiException.badField(overflowField(parsed.request()), e.getMessage(),
+                    "values that keep the forward pass and its Jacobians finite");
+        } catch (RuntimeException e) {
+            // A numerical routine that gave up (say, an eigenvalue iteration that did not converge) is a fact
+            // about these values, not a server fault: the client hears which values, and the log keeps the trace.
+            LOG.warn("the engine failed on a validated request", e);
+            throw new ApiException(422, "the engine could not compute these values: " + e.getMessage(),
+                    overflowField(parsed.request()), "values the engine can compute");
         }
+    }
+
+    /** The field to blame for an overflow: the first array the client sent, else the generated weights' scale. */
+    private static String overflowField(GradientRequest request) {
+        if (request.weights() != null || request.layers() != null) return "weights";
+        if (request.inputs() != null) return "inputs";
+        if (request.h0() != null) return "h0";
+        if (request.c0() != null) return "c0";
+        return "scale";
     }
 
     private static String cacheKey(GradientRequestParser.Parsed parsed) {
@@ -109,11 +127,44 @@ public final class GradientService {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiException.badField(null, "malformed JSON: " + e.getOriginalMessage(), "a JSON object, nested at most "
-                    + MAX_NESTING + " deep");
+            throw ApiException.badField(null, describe(e), "a JSON object, nested at most " + MAX_NESTING + " deep");
         } catch (IOException e) {
             throw ApiException.badField(null, "unreadable body", "a JSON object");
         }
+    }
+
+    /**
+     * Jackson's messages name its own classes and settings (StreamReadConstraints.getMaxNestingDepth(),
+     * DeserializationFeature.FAIL_ON_TRAILING_TOKENS, JsonNode): the client gets plain words and the place.
+     */
+    static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String what;
+        if (e instanceof StreamConstraintsException) {
+            what = message.contains("nesting depth") ? "JSON nested deeper than " + MAX_NESTING + " levels"
+                    : "malformed JSON: a number or string is longer than allowed";
+        } else if (message.startsWith("Trailing token")) {
+            what = "malformed JSON: more than one JSON value in the body";
+        } else {
+            what = "malformed JSON: " + withoutJavaNames(message);
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /**
+     * Drops parenthesised asides that quote Java names in backticks and the parser's source dump (the
+     * position is added separately), then cuts at any quote or dump left.
+     */
+    private static String withoutJavaNames(String message) {
+        String text = message.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "")
+                .replaceAll("\\s*\\(start marker at .*", "");
+        for (String marker : new String[] {"`", "[Source"}) {
+            int at = text.indexOf(marker);
+            if (at >= 0) text = text.substring(0, at);
+        }
+        text = text.strip();
+        return text.isEmpty() ? "not a JSON value" : text;
     }
 
     private static byte[] serialize(JsonNode node) {

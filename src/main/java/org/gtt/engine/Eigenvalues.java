@@ -12,9 +12,14 @@ final class Eigenvalues {
     private Eigenvalues() {}
 
     static double[][] of(double[][] square) {
-        int n = square.length;
+        return of(new DMatrixRMaj(square));
+    }
+
+    /** The matrix itself may be overwritten. */
+    static double[][] of(DMatrixRMaj square) {
+        int n = square.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
-        if (!eig.decompose(new DMatrixRMaj(square))) {
+        if (!eig.decompose(square)) {
             throw new ArithmeticException("the eigenvalue iteration did not converge");
         }
         double[][] values = new double[n][];

@@ -13,6 +13,7 @@ abstract class ForwardModel implements StepModel {
         states[0] = initialState.clone();
         for (int t = 1; t < states.length; t++) {
             states[t] = advance(t, states[t - 1], true);
+            requireFinite(states[t], t);
         }
     }
 
@@ -29,8 +30,8 @@ abstract class ForwardModel implements StepModel {
     /** s_t from s_{t−1}; when {@code record}, also stores the slopes step t's Jacobian needs. */
     abstract double[] advance(int t, double[] previous, boolean record);
 
-    static void requireFinite(double[] preActivation, int t) {
-        for (double v : preActivation) {
+    static void requireFinite(double[] values, int t) {
+        for (double v : values) {
             if (!Double.isFinite(v)) {
                 throw new StateOverflowException(t);
             }

@@ -83,6 +83,10 @@ public final class GradientEngine {
             Double[] boxed = new Double[values.length];
             List<Integer> zeros = new ArrayList<>();
             for (int i = 0; i < values.length; i++) {
+                if (Double.isNaN(values[i]) || values[i] == Double.POSITIVE_INFINITY) {
+                    // Every input to a log10 is kept finite and rescaled upstream; this is a bug, not bad input.
+                    throw new IllegalStateException(name + "[" + i + "] is " + values[i]);
+                }
                 if (values[i] == Double.NEGATIVE_INFINITY) {
                     zeros.add(i);
                 } else {

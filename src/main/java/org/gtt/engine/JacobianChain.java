@@ -7,7 +7,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Accumulates J_k = ∂s_T/∂s_k backwards, J_T = I, J_k = J_{k+1} · ∂s_{k+1}/∂s_k: one matrix
  * product per step. Every factor and every partial product is kept as (matrix with largest entry
  * in [1, 2)) · 2^exponent, so a product of 500 steps may reach 10^±400 and still give its exact
- * log10 norm. An exactly zero product stays zero for every earlier k and is reported as −∞.
+ * log10 norm. An exactly zero product stays zero for every earlier k and is reported as −∞. A factor
+ * or product with an infinite or NaN entry throws {@link StateOverflowException}: nothing after it
+ * (norms, the Lanczos process) could give a meaningful number from it.
  */
 final class JacobianChain {
     /** Rows and columns of J_k whose spectral norm is reported as well (lstm: the c→c block). */
@@ -35,7 +37,7 @@ final class JacobianChain {
         for (int t = steps; t >= 1; t--) {
             factor.reshape(model.stateSize(t), model.stateSize(t - 1));
             model.stepJacobian(t, factor);
-            int factorExponent = PowerOfTwo.normalize(factor);
+            int factorExponent = normalizeFinite(factor, t);
             step[t - 1] = log10Norm(stepNorm, factor, factorExponent);
             if (!zero && factorExponent != PowerOfTwo.ZERO) {
                 next.reshape(product.numRows, factor.numCols);
@@ -43,7 +45,7 @@ final class JacobianChain {
                 DMatrixRMaj swap = product;
                 product = next;
                 next = swap;
-                int productExponent = PowerOfTwo.normalize(product);
+                int productExponent = normalizeFinite(product, t);
                 zero = productExponent == PowerOfTwo.ZERO;
                 exponent += factorExponent + (zero ? 0 : productExponent);
             } else {
@@ -59,6 +61,14 @@ final class JacobianChain {
             blockNorms[steps] = 0.0;
         }
         return new Result(jacobian, step, blockNorms);
+    }
+
+    private static int normalizeFinite(DMatrixRMaj matrix, int step) {
+        int exponent = PowerOfTwo.normalize(matrix);
+        if (exponent == PowerOfTwo.NOT_FINITE) {
+            throw StateOverflowException.inJacobian(step);
+        }
+        return exponent;
     }
 
     private static double log10Norm(SpectralNorm norm, DMatrixRMaj normalized, long exponent) {

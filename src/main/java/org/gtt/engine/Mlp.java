@@ -79,9 +79,10 @@ final class Mlp extends ForwardModel {
             deltaExponents[layer] = exponent;
             weightLog10[layer - 1] = Vectors.log10Norm(delta) + exponent * Vectors.LOG10_2
                     + Vectors.log10Norm(state(layer - 1));
-            g = transposeTimes(layers.get(layer - 1).weight(), delta);
-            int shift = rescale(g);
-            exponent += shift;
+            double[][] weight = layers.get(layer - 1).weight();
+            g = new double[weight[0].length];
+            exponent += scaledTransposeTimes(weight, delta, g);
+            exponent += rescale(g);
             activationLog10[layer - 1] = Vectors.log10Norm(g) + exponent * Vectors.LOG10_2;
         }
         return new LossGradient(activationLog10, weightLog10, deltas, deltaExponents);
@@ -102,15 +103,36 @@ final class Mlp extends ForwardModel {
 
     record LossGradient(double[] activationLog10, double[] weightLog10, double[][] deltas, int[] deltaExponents) {}
 
-    private static double[] transposeTimes(double[][] w, double[] v) {
-        double[] out = new double[w[0].length];
+    /**
+     * Writes out = 2^−shift · wᵀv and returns shift, the largest exponent of |v_i|·max_j |w_ij|. Each v_i
+     * is scaled by 2^−shift before it meets its row, so every term is below 4 and weights near the
+     * double's limit cannot overflow the sum. A scaled v_i that underflows belongs to terms below
+     * 2^−1074 of the largest, far under the sum's rounding error. Exponents are taken at least
+     * {@link Double#MIN_EXPONENT}, so a subnormal row cannot push a scaled v_i past the double range.
+     */
+    private static int scaledTransposeTimes(double[][] w, double[] v, double[] out) {
+        int[] rowExponent = new int[w.length];
+        int shift = Integer.MIN_VALUE;
         for (int i = 0; i < w.length; i++) {
-            double vi = v[i];
+            double rowMax = 0;
+            for (double x : w[i]) {
+                rowMax = Math.max(rowMax, Math.abs(x));
+            }
+            if (rowMax != 0 && v[i] != 0) {
+                rowExponent[i] = Math.max(Math.getExponent(rowMax), Double.MIN_EXPONENT);
+                shift = Math.max(shift, rowExponent[i] + Math.max(Math.getExponent(v[i]), Double.MIN_EXPONENT));
+            }
+        }
+        if (shift == Integer.MIN_VALUE) {
+            return 0; // every term is zero
+        }
+        for (int i = 0; i < w.length; i++) {
+            double vi = Math.scalb(v[i], -shift);
             for (int j = 0; j < out.length; j++) {
                 out[j] += w[i][j] * vi;
             }
         }
-        return out;
+        return shift;
     }
 
     /** Divides v by 2^e so its largest entry is in [1, 2); returns e (0 for the zero vector). */

@@ -11,8 +11,10 @@ final class PowerOfTwo {
 
     /** Marks a matrix that is exactly zero. */
     static final int ZERO = Integer.MIN_VALUE;
+    /** Marks a matrix with an infinite or NaN entry, which no power of two can rescale; it is left as it is. */
+    static final int NOT_FINITE = Integer.MAX_VALUE;
 
-    /** Returns e such that the original matrix = 2^e · the rescaled one, or {@link #ZERO}. */
+    /** Returns e such that the original matrix = 2^e · the rescaled one, or {@link #ZERO}, or {@link #NOT_FINITE}. */
     static int normalize(DMatrixRMaj m) {
         double[] data = m.data;
         int size = m.getNumElements();
@@ -22,6 +24,9 @@ final class PowerOfTwo {
         }
         if (max == 0) {
             return ZERO;
+        }
+        if (!(max <= Double.MAX_VALUE)) { // Math.max propagates NaN
+            return NOT_FINITE;
         }
         int exponent = Math.getExponent(max);
         if (exponent != 0) {

@@ -39,7 +39,7 @@ final class SpectralNorm {
     private int usedCount;
     private double[] gathered = new double[0];
 
-    /** ‖a‖₂ for a matrix that is not all zero. */
+    /** ‖a‖₂ for a finite matrix that is not all zero (a NaN entry throws, in the eigenvalue bisection). */
     double of(DMatrixRMaj a) {
         rows = compactRows(a);
         CommonOps_DDRM.transpose(rows, transposed);
@@ -49,7 +49,8 @@ final class SpectralNorm {
         double[] v = basis[0];
         System.arraycopy(warm, 0, v, 0, size);
         int checked = 0;
-        for (int j = 0; ; j++) {
+        // At j = size − 1 the Krylov space is the whole space and the loop returns: at most size steps.
+        for (int j = 0; j < size; j++) {
             double b = extendBasis(j, wide, size);
             boolean complete = j + 1 == size;
             boolean invariant = b <= TOLERANCE * Math.abs(alpha[j]);
@@ -72,6 +73,7 @@ final class SpectralNorm {
                 next[i] = image[i] / b;
             }
         }
+        throw new IllegalStateException("unreachable: the last Lanczos step returns");
     }
 
     /**

@@ -8,8 +8,18 @@ package org.gtt.engine;
 final class SymmetricTridiagonal {
     private SymmetricTridiagonal() {}
 
-    /** Largest eigenvalue of the leading size×size block, to a few ulps. */
-    private static double largestEigenvalue(double[] alpha, double[] beta, int size) {
+    /**
+     * Each bisection halves [lo, hi]; from a width of at most 2^1025 it reaches the spacing of the
+     * smallest subnormals (2^−1074) within 2100 halvings, so the cap is never what stops a finite matrix.
+     */
+    private static final int MAX_BISECTIONS = 2200;
+
+    /**
+     * Largest eigenvalue of the leading size×size block, to a few ulps. A NaN or infinite entry is a
+     * caller's bug (the Jacobian chain refuses such matrices): it throws rather than bisect on NaN,
+     * where every comparison is false and the interval would never shrink.
+     */
+    static double largestEigenvalue(double[] alpha, double[] beta, int size) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < size; i++) {
@@ -17,7 +27,10 @@ final class SymmetricTridiagonal {
             lo = Math.min(lo, alpha[i] - radius);
             hi = Math.max(hi, alpha[i] + radius);
         }
-        while (true) {
+        if (!(Double.isFinite(lo) && Double.isFinite(hi))) {
+            throw new ArithmeticException("the tridiagonal matrix has an infinite or NaN entry");
+        }
+        for (int bisection = 0; bisection < MAX_BISECTIONS; bisection++) {
             double mid = 0.5 * (lo + hi);
             if (mid <= lo || mid >= hi || hi - lo <= 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
                 return hi;
@@ -28,6 +41,7 @@ final class SymmetricTridiagonal {
                 lo = mid;
             }
         }
+        return hi;
     }
 
     /** The number of eigenvalues below x (Sturm sequence from the LDLᵀ factorisation of T − xI). */

@@ -1,9 +1,9 @@
 package org.gtt.web;
 
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
-import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import org.gtt.api.ApiException;
 import org.gtt.api.GradientService;
@@ -17,6 +17,8 @@ public final class GradientApi implements RouteModule {
     static final String CACHE_CONTROL = "public, max-age=86400";
 
     private final GradientService service;
+    /** The server's compression settings, to label a compressed answer with its own ETag. */
+    private CompressionStrategy compression = CompressionStrategy.GZIP;
 
     public GradientApi() {
         this(new GradientService(64L << 20));
@@ -28,9 +30,14 @@ public final class GradientApi implements RouteModule {
 
     @Override
     public void register(JavalinConfig config) {
+        compression = config.http.compressionStrategy;
         config.routes.post(GradientService.GRADIENTS, this::post);
         config.routes.get(GradientService.GRADIENTS, this::get);
-        config.routes.get(GradientService.MODELS, ctx -> sendCacheable(ctx, service.models()));
+        config.routes.get(GradientService.MODELS, this::models);
+        // Javalin answers HEAD for a GET route with an empty 200 without running it; HEAD must be GET
+        // without the body (same status and headers), so it runs the GET handler and Jetty drops the body.
+        config.routes.head(GradientService.GRADIENTS, this::get);
+        config.routes.head(GradientService.MODELS, this::models);
     }
 
     private void post(Context ctx) {
@@ -59,22 +66,11 @@ public final class GradientApi implements RouteModule {
         ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6));
     }
 
-    private static void sendCacheable(Context ctx, GradientService.Answer answer) {
-        ctx.header(Header.ETAG, answer.etag());
-        ctx.header(Header.CACHE_CONTROL, CACHE_CONTROL);
-        if (matches(ctx.header(Header.IF_NONE_MATCH), answer.etag())) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
-        }
-        ctx.contentType("application/json").result(answer.body());
+    private void models(Context ctx) {
+        sendCacheable(ctx, service.models());
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) return false;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String trimmed = candidate.trim();
-            if (trimmed.equals(etag) || trimmed.equals("*")) return true;
-        }
-        return false;
+    private void sendCacheable(Context ctx, GradientService.Answer answer) {
+        CacheableResponse.send(ctx, compression, answer.body(), answer.etag(), "application/json", CACHE_CONTROL);
     }
 }

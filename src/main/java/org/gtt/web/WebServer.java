@@ -3,6 +3,7 @@ package org.gtt.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -42,6 +43,7 @@ public final class WebServer {
 
     private final SiteSource site;
     private final List<RouteModule> modules;
+    private CompressionStrategy compression = CompressionStrategy.GZIP;
 
     public WebServer(SiteSource site, List<RouteModule> modules) {
         this.site = site;
@@ -54,6 +56,7 @@ public final class WebServer {
 
     private void configure(JavalinConfig config, String basePath) {
         config.startup.showJavalinBanner = false;
+        compression = config.http.compressionStrategy;
         config.router.contextPath = basePath.equals("/") ? "/" : stripTrailingSlash(basePath);
         config.http.maxRequestSize = 1_000_000;
         config.http.prefer405over404 = true;
@@ -106,14 +109,8 @@ public final class WebServer {
             notFound(ctx);
             return;
         }
-        String etag = '"' + asset.get().hash().substring(0, 16) + '"';
-        ctx.header(Header.ETAG, etag);
-        ctx.header(Header.CACHE_CONTROL, isVersioned(ctx, path, asset.get()) ? "public, max-age=31536000, immutable" : "no-cache");
-        if (etag.equals(ctx.header(Header.IF_NONE_MATCH))) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
-        }
-        ctx.contentType(asset.get().contentType()).result(asset.get().bytes());
+        CacheableResponse.send(ctx, compression, asset.get().bytes(), '"' + asset.get().hash().substring(0, 16) + '"',
+                asset.get().contentType(), isVersioned(ctx, path, asset.get()) ? "public, max-age=31536000, immutable" : "no-cache");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.gtt.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.gtt.api.ModelCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +73,85 @@ class GradientApiTest {
         HttpResponse<String> revalidated = api.get(query, "If-None-Match", etag);
         assertEquals(304, revalidated.statusCode());
         assertEquals("", revalidated.body());
+    }
+
+    /**
+     * Javalin gzips a body of at least 1500 bytes for a client that accepts gzip. The gzip bytes are a
+     * different representation: their own strong ETag ("<tag>-gzip") and Vary: Accept-Encoding, and a
+     * small answer, sent plain whatever the client accepts, keeps the plain tag.
+     */
+    @Test
+    void compressedAnswersHaveTheirOwnEtagAndVary() throws Exception {
+        String query = "api/v1/gradients?model=rnn&steps=200&hidden=4&seed=11";
+        HttpResponse<byte[]> plain = api.getBytes(query);
+        HttpResponse<byte[]> gzip = api.getBytes(query, "Accept-Encoding", "gzip");
+        assertTrue(plain.body().length >= 1500, "large enough to be compressed: " + plain.body().length);
+        assertEquals("", plain.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""));
+        String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+        String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+        assertEquals(plainTag.substring(0, plainTag.length() - 1) + "-gzip\"", gzipTag);
+        for (HttpResponse<byte[]> response : List.of(plain, gzip)) {
+            assertEquals("Accept-Encoding", response.headers().firstValue("Vary").orElseThrow());
+        }
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes();
+        assertArrayEquals(plain.body(), unzipped);
+
+        assertEquals(304, api.getBytes(query, "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode());
+        HttpResponse<byte[]> notModified = api.getBytes(query, "If-None-Match", plainTag);
+        assertEquals(304, notModified.statusCode());
+        assertEquals("Accept-Encoding", notModified.headers().firstValue("Vary").orElseThrow());
+        assertEquals(plainTag, notModified.headers().firstValue("ETag").orElseThrow());
+        assertEquals(200, api.getBytes(query, "Accept-Encoding", "gzip", "If-None-Match", plainTag).statusCode(),
+                "the plain tag does not validate the gzip representation");
+        assertEquals(200, api.getBytes(query, "If-None-Match", gzipTag).statusCode());
+
+        HttpResponse<byte[]> small = api.getBytes("api/v1/gradients?model=rnn&steps=1&hidden=1&inputSize=1",
+                "Accept-Encoding", "gzip");
+        assertTrue(small.body().length < 1500, "below Javalin's minimum: " + small.body().length);
+        assertEquals("", small.headers().firstValue("Content-Encoding").orElse(""));
+        assertFalse(small.headers().firstValue("ETag").orElseThrow().contains("gzip"));
+    }
+
+    /** −0.0 is the number 0: echoed as 0.0 in every double field, and the same answer (and ETag) as 0. */
+    @Test
+    void negativeZeroIsNormalisedToZero() throws Exception {
+        for (String[] model : new String[][] {{"rnn", "scale"}, {"lstm", "forgetBias"}, {"gru", "updateBias"}}) {
+            String request = "{\"model\": \"" + model[0] + "\", \"steps\": 3, \"hidden\": 2, \"" + model[1] + "\": ";
+            HttpResponse<String> negative = api.post(request + "-0.0}");
+            assertEquals(200, negative.statusCode(), negative.body());
+            JsonNode value = Client.json(negative).get("parameters").get(model[1]);
+            assertEquals("0.0", value.toString(), model[1]);
+            assertEquals(Client.json(api.post(request + "0}")), Client.json(negative));
+        }
+        HttpResponse<String> get = api.get("api/v1/gradients?model=lstm&steps=3&forgetBias=-0.0");
+        HttpResponse<String> zero = api.get("api/v1/gradients?model=lstm&steps=3&forgetBias=0");
+        assertEquals(zero.headers().firstValue("ETag"), get.headers().firstValue("ETag"));
+    }
+
+    /** HEAD answers what GET would, without the body: status, content type and validator. */
+    @Test
+    void headAnswersLikeGetWithoutABody() throws Exception {
+        for (String path : new String[] {"api/v1/gradients?model=rnn&steps=4&hidden=3", "api/v1/models"}) {
+            HttpResponse<String> get = api.get(path);
+            HttpResponse<String> head = api.send("HEAD", path);
+            assertEquals(200, head.statusCode(), path);
+            assertEquals("", head.body());
+            for (String header : new String[] {"Content-Type", "ETag", "Cache-Control", "Vary"}) {
+                assertEquals(get.headers().firstValue(header), head.headers().firstValue(header), header + " of " + path);
+            }
+        }
+    }
+
+    /** If-None-Match compares weakly (RFC 9110 §13.1.2): W/ is ignored, a list matches any member, * anything. */
+    @Test
+    void ifNoneMatchUsesWeakComparison() throws Exception {
+        String query = "api/v1/gradients?model=gru&steps=5&hidden=3";
+        String etag = api.get(query).headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, api.get(query, "If-None-Match", "W/" + etag).statusCode());
+        assertEquals(304, api.get(query, "If-None-Match", "\"other\", W/" + etag).statusCode());
+        assertEquals(304, api.get(query, "If-None-Match", "*").statusCode());
+        assertEquals(200, api.get(query, "If-None-Match", "W/\"other\"").statusCode());
     }
 
     /** The echoed weights and inputs, sent back, reproduce the numbers bit for bit (JSON doubles round-trip). */
@@ -161,6 +243,10 @@ class GradientApiTest {
                 request.header(headers[i], headers[i + 1]);
             }
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) throws Exception {
+            return site.getBytes(pathAndQuery, headers);
         }
 
         HttpResponse<String> send(String method, String path) throws Exception {

@@ -132,6 +132,11 @@ class SiteRoutesTest {
         assertEquals("gzip", css.headers().firstValue("Content-Encoding").orElse(""));
         String text = new String(new GZIPInputStream(new ByteArrayInputStream(css.body())).readAllBytes());
         assertTrue(text.contains("prefers-color-scheme: dark"));
+        // The gzip bytes are another representation: their own ETag, and caches told that the body varies.
+        assertTrue(css.headers().firstValue("ETag").orElseThrow().endsWith("-gzip\""));
+        assertEquals("Accept-Encoding", css.headers().firstValue("Vary").orElseThrow());
+        String plainTag = site.getBytes("static/css/site.css").headers().firstValue("ETag").orElseThrow();
+        assertFalse(plainTag.contains("gzip"), plainTag);
         HttpResponse<byte[]> katex = site.getBytes("webjars/katex/0.16.47/dist/katex.min.js");
         assertEquals(200, katex.statusCode());
         assertTrue(katex.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
