@@ -182,6 +182,7 @@
     }
     this.setEnabled(true);
     var fromUrl = this.restoreFromUrl();
+    this.showApplicableControls();
     if (fromUrl) this.request(this.controlState());
     if (window.ResizeObserver) {
       new ResizeObserver(function () { self.resize(); }).observe(this.chartBox);
@@ -229,10 +230,20 @@
     var control = event.target;
     if (!control.name || control.name === "weights") return;
     this.showValue(control);
+    if (control.name === "model") this.showApplicableControls();
     if (event.type === "input" && control.type !== "range") return;
     var state = this.controlState();
     this.writeUrl(state);
     if (!this.weightsBox || event.type === "change") this.request(state);
+  };
+
+  /* In the pasted-model widget the activation applies to an rnn only (lstm and gru fix their own). */
+  Widget.prototype.showApplicableControls = function () {
+    var model = this.form.querySelector("[name=model]");
+    var activation = this.form.querySelector("[name=activation]");
+    if (!this.weightsBox || !model || !activation) return;
+    var field = activation.closest(".widget-control");
+    if (field) field.hidden = model.value !== "rnn";
   };
 
   /* URL parameters "<widget id>.<field>": only values that differ from the lesson's defaults. */

@@ -191,6 +191,18 @@ class WidgetsBrowserTest {
     }
 
     @Test
+    void thePastedModelShowsTheActivationOnlyForAnRnn() {
+        List<String> problems = new ArrayList<>();
+        Page page = open(site.url(RNN_LESSON), problems);
+        assertTrue(page.locator("#widget-custom-activation").isVisible());
+        page.selectOption("#widget-custom-model", "gru");
+        assertTrue(page.locator("#widget-custom-activation").isHidden(), "a gru has no activation to choose");
+        page.selectOption("#widget-custom-model", "rnn");
+        assertTrue(page.locator("#widget-custom-activation").isVisible());
+        page.close();
+    }
+
+    @Test
     void refusedAndUnreachableRequestsAreExplainedInTheWidget() {
         Page page = open(site.url(RNN_LESSON), new ArrayList<>());
         // Invalid JSON never reaches the server; a wrong shape does, and its 400 is shown in words.
