@@ -37,7 +37,7 @@ final class BenchHttp implements AutoCloseable {
         Assets assets = Assets.load(SiteFiles.staticFiles(false));
         PageRenderer renderer = new PageRenderer(Templates.precompiled(), LinkStyle.live("/", assets));
         PrerenderedSite site = new PrerenderedSite(new Site(CourseLoader.load(SiteFiles.content(null)), renderer), assets);
-        app = new WebServer(site, List.of(new GradientApi())).start(new WebServer.Options("127.0.0.1", 0, "/"));
+        app = new WebServer(() -> site, List.of(new GradientApi())).start(new WebServer.Options("127.0.0.1", 0, "/"));
     }
 
     String url(String query) {

@@ -3,11 +3,11 @@ package org.gtt.cli;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.gtt.content.ContentException;
 import org.gtt.content.CourseLoader;
 import org.gtt.site.Assets;
@@ -15,7 +15,6 @@ import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
-import org.gtt.web.DeferredSite;
 import org.gtt.web.GradientApi;
 import org.gtt.web.LiveSite;
 import org.gtt.web.PrerenderedSite;
@@ -45,17 +44,11 @@ final class ServeCommand {
         String basePath = options.basePath("base-path");
         boolean dev = options.flag("dev");
         Path content = SiteFiles.content(options.get("content"));
-        CompletableFuture<SiteSource> site = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
-            } catch (ContentException e) {
-                throw new CompletionException(e);
-            }
-        });
-        Javalin app = new WebServer(new DeferredSite(site), List.of(new GradientApi()))
+        Supplier<SiteSource> site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
+        Javalin app = new WebServer(site, List.of(new GradientApi()))
                 .start(new WebServer.Options(options.get("host"), port, basePath));
         try {
-            site.join();
+            site.get();
         } catch (CompletionException e) {
             app.stop();
             if (!(e.getCause() instanceof ContentException problems)) throw e;
@@ -68,21 +61,35 @@ final class ServeCommand {
         return app;
     }
 
-    private static SiteSource prerenderedSite(Path content, String basePath) throws ContentException {
-        Assets assets = Assets.load(SiteFiles.staticFiles(false));
-        TemplateEngine templates = Templates.precompiled();
-        PageRenderer renderer = new PageRenderer(templates, LinkStyle.live(basePath, assets));
-        return new PrerenderedSite(new Site(CourseLoader.load(content, WidgetHandler.markdownRenderer(templates)), renderer), assets);
+    /**
+     * Renders every page once, on another core while Jetty starts; a request that comes in early waits
+     * for the pages. Broken lessons surface from {@code get()} as a CompletionException.
+     */
+    private static Supplier<SiteSource> prerenderedSite(Path content, String basePath) {
+        CompletableFuture<SiteSource> rendering = CompletableFuture.supplyAsync(() -> {
+            Assets assets = Assets.load(SiteFiles.staticFiles(false));
+            TemplateEngine templates = Templates.precompiled();
+            PageRenderer renderer = new PageRenderer(templates, LinkStyle.live(basePath, assets));
+            try {
+                return new PrerenderedSite(new Site(CourseLoader.load(content, WidgetHandler.markdownRenderer(templates)), renderer), assets);
+            } catch (ContentException e) {
+                throw new CompletionException(e);
+            }
+        });
+        return rendering::join;
     }
 
-    private static SiteSource liveSite(Path content, String basePath) throws ContentException {
+    /** Reads the lessons, templates and static files afresh for every request. */
+    private static Supplier<SiteSource> liveSite(Path content, String basePath) {
         Path sources = SiteFiles.templateSources();
         TemplateEngine templates = sources == null ? Templates.precompiled()
                 : Templates.fromSources(sources, Path.of("target", "jte-dev-classes"));
         Path staticDir = SiteFiles.staticFiles(true);
-        return new LiveSite(() -> {
+        return () -> {
             Assets assets = Assets.load(staticDir);
-            return new Site(CourseLoader.loadLenient(content, WidgetHandler.markdownRenderer(templates)), new PageRenderer(templates, LinkStyle.live(basePath, assets)));
-        }, () -> Assets.load(staticDir));
+            Site site = new Site(CourseLoader.loadLenient(content, WidgetHandler.markdownRenderer(templates)),
+                    new PageRenderer(templates, LinkStyle.live(basePath, assets)));
+            return new LiveSite(site, assets);
+        };
     }
 }

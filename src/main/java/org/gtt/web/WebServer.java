@@ -10,6 +10,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.gtt.api.ApiException;
 import org.gtt.content.Lang;
 import org.gtt.site.Assets;
@@ -41,11 +42,12 @@ public final class WebServer {
 
     public record Options(String host, int port, String basePath) {}
 
-    private final SiteSource site;
+    /** Asked once per request: a live site (serve --dev) is read afresh, a rendered one may still be on its way. */
+    private final Supplier<? extends SiteSource> site;
     private final List<RouteModule> modules;
     private CompressionStrategy compression = CompressionStrategy.GZIP;
 
-    public WebServer(SiteSource site, List<RouteModule> modules) {
+    public WebServer(Supplier<? extends SiteSource> site, List<RouteModule> modules) {
         this.site = site;
         this.modules = modules;
     }
@@ -60,7 +62,7 @@ public final class WebServer {
         config.router.contextPath = basePath.equals("/") ? "/" : stripTrailingSlash(basePath);
         config.http.maxRequestSize = 1_000_000;
         config.http.prefer405over404 = true;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new TraversalErrorHandler(() -> site.notFound(Lang.EN))));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new TraversalErrorHandler(() -> site.get().notFound(Lang.EN))));
         config.routes.before(ctx -> addSecurityHeaders(ctx));
         for (RouteModule module : modules) module.register(config);
         config.routes.get("/static/<path>", ctx -> serveAsset(ctx, "static/" + ctx.pathParam("path")));
@@ -89,7 +91,7 @@ public final class WebServer {
             notFound(ctx);
             return;
         }
-        Optional<String> html = site.page(address.get());
+        Optional<String> html = site.get().page(address.get());
         if (html.isEmpty()) {
             notFound(ctx);
             return;
@@ -104,21 +106,22 @@ public final class WebServer {
     }
 
     private void serveAsset(Context ctx, String path) {
-        Optional<Assets.Asset> asset = site.asset(path);
+        SiteSource files = site.get();
+        Optional<Assets.Asset> asset = files.asset(path);
         if (asset.isEmpty()) {
             notFound(ctx);
             return;
         }
         CacheableResponse.send(ctx, compression, asset.get().bytes(), '"' + asset.get().hash().substring(0, 16) + '"',
-                asset.get().contentType(), isVersioned(ctx, path, asset.get()) ? "public, max-age=31536000, immutable" : "no-cache");
+                asset.get().contentType(), isVersioned(ctx, path, asset.get(), files.live()) ? "public, max-age=31536000, immutable" : "no-cache");
     }
 
     /**
      * Safe to cache for a year only when the address pins the content: a WebJar path carries its
      * version, and the pages ask for static files with their content hash in {@code ?v=}.
      */
-    private boolean isVersioned(Context ctx, String path, Assets.Asset asset) {
-        if (site.live()) return false;
+    private static boolean isVersioned(Context ctx, String path, Assets.Asset asset, boolean live) {
+        if (live) return false;
         if (path.startsWith("webjars/")) return true;
         String version = ctx.queryParam("v");
         return version != null && asset.hash().startsWith(version) && version.length() >= 10;
@@ -136,7 +139,7 @@ public final class WebServer {
         }
         String relative = relativePath(ctx);
         Lang lang = relative.equals("zh") || relative.startsWith("zh/") ? Lang.ZH : Lang.EN;
-        ctx.status(status).header(Header.CACHE_CONTROL, "no-cache").html(site.notFound(lang));
+        ctx.status(status).header(Header.CACHE_CONTROL, "no-cache").html(site.get().notFound(lang));
     }
 
     private static void apiError(Context ctx, int status, String message, String field, String allowed) {

@@ -38,7 +38,8 @@ public final class RunningSite implements AutoCloseable {
         TemplateEngine templates = Templates.precompiled();
         PageRenderer renderer = new PageRenderer(templates, LinkStyle.live(basePath, assets));
         Site site = new Site(CourseLoader.load(Path.of("content"), WidgetHandler.markdownRenderer(templates)), renderer);
-        Javalin app = new WebServer(new PrerenderedSite(site, assets), modules)
+        PrerenderedSite pages = new PrerenderedSite(site, assets);
+        Javalin app = new WebServer(() -> pages, modules)
                 .start(new WebServer.Options("127.0.0.1", 0, basePath));
         return new RunningSite(app, basePath);
     }
