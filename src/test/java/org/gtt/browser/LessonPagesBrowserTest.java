@@ -78,6 +78,27 @@ class LessonPagesBrowserTest {
         page.close();
     }
 
+    /** The pages without widgets, in both languages and in dark mode too (contrast is checked per theme). */
+    @Test
+    void homeAndNotFoundPagesPassAnAccessibilityAudit() {
+        for (com.microsoft.playwright.options.ColorScheme scheme : List.of(com.microsoft.playwright.options.ColorScheme.LIGHT,
+                com.microsoft.playwright.options.ColorScheme.DARK)) {
+            for (String path : List.of("", "zh/", "no-such-page/", "zh/" + course.slugs().get(0) + "/")) {
+                List<String> problems = new ArrayList<>();
+                Page page = chromium.newPage(problems);
+                page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+                page.navigate(site.url(path));
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                        .withTags(List.of("wcag2a", "wcag2aa")).analyze();
+                assertEquals("", results.getViolations().stream()
+                        .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                        .collect(java.util.stream.Collectors.joining("\n")), scheme + " /" + path);
+                page.close();
+            }
+        }
+    }
+
     @Test
     void aTexErrorShowsOnItsFormulaOnly() {
         List<String> problems = new ArrayList<>();
