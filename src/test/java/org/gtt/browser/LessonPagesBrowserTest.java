@@ -99,6 +99,30 @@ class LessonPagesBrowserTest {
         }
     }
 
+    /** At phone width wide formulas, tables and widgets scroll or reflow; every lesson still passes the audit. */
+    @Test
+    void everyLessonPassesTheAuditAtPhoneWidth() {
+        for (Lang lang : Lang.values()) {
+            for (String slug : course.slugs()) {
+                String path = (lang == Lang.EN ? "" : "zh/") + slug + "/";
+                List<String> problems = new ArrayList<>();
+                Page page = chromium.newPage(problems);
+                page.setViewportSize(360, 800);
+                page.navigate(site.url(path));
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                        .withTags(List.of("wcag2a", "wcag2aa")).analyze();
+                assertEquals("", results.getViolations().stream()
+                        .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                        .collect(java.util.stream.Collectors.joining("\n")), "360 px /" + path);
+                assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                        path + ": the page itself never scrolls sideways");
+                assertEquals(List.of(), problems, path);
+                page.close();
+            }
+        }
+    }
+
     @Test
     void aTexErrorShowsOnItsFormulaOnly() {
         List<String> problems = new ArrayList<>();
