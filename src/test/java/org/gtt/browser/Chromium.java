@@ -61,6 +61,14 @@ public final class Chromium implements AutoCloseable {
         return newPage(new ArrayList<>());
     }
 
+    /** The page's WCAG 2 A/AA violations found by axe, one line each; empty when there are none. */
+    public static String accessibilityViolations(Page page) {
+        return new com.deque.html.axecore.playwright.AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa")).analyze()
+                .getViolations().stream()
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private static String describe(ConsoleMessage message) {
         return message.text() + " at " + message.location();
     }

@@ -89,11 +89,7 @@ class LessonPagesBrowserTest {
                 page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
                 page.navigate(site.url(path));
                 page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-                com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-                        .withTags(List.of("wcag2a", "wcag2aa")).analyze();
-                assertEquals("", results.getViolations().stream()
-                        .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
-                        .collect(java.util.stream.Collectors.joining("\n")), scheme + " /" + path);
+                assertEquals("", Chromium.accessibilityViolations(page), scheme + " /" + path);
                 page.close();
             }
         }
@@ -110,11 +106,7 @@ class LessonPagesBrowserTest {
                 page.setViewportSize(360, 800);
                 page.navigate(site.url(path));
                 page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-                com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-                        .withTags(List.of("wcag2a", "wcag2aa")).analyze();
-                assertEquals("", results.getViolations().stream()
-                        .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
-                        .collect(java.util.stream.Collectors.joining("\n")), "360 px /" + path);
+                assertEquals("", Chromium.accessibilityViolations(page), "360 px /" + path);
                 assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
                         path + ": the page itself never scrolls sideways");
                 assertEquals(List.of(), problems, path);
