@@ -4,6 +4,9 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
 import org.gtt.api.ApiException;
 import org.gtt.api.GradientService;
@@ -15,6 +18,8 @@ import org.gtt.api.GradientService;
  */
 public final class GradientApi implements RouteModule {
     static final String CACHE_CONTROL = "public, max-age=86400";
+    /** Bodies up to this size are read and discarded before a 413, so the client hears the refusal. */
+    static final long DISCARD_LIMIT = 16L << 20;
 
     private final GradientService service;
     /** The server's compression settings, to label a compressed answer with its own ETag. */
@@ -47,7 +52,10 @@ public final class GradientApi implements RouteModule {
             throw new ApiException(400, "the body must be JSON, sent as Content-Type: application/json",
                     "Content-Type", "application/json");
         }
-        if (ctx.contentLength() > GradientService.MAX_BODY_BYTES) throw GradientService.tooLarge();
+        if (ctx.contentLength() > GradientService.MAX_BODY_BYTES) {
+            discardBody(ctx);
+            throw GradientService.tooLarge();
+        }
         GradientService.Answer answer = service.fromJson(ctx.bodyAsBytes());
         serverTiming(ctx, start);
         ctx.header(Header.CACHE_CONTROL, "no-store");
@@ -59,6 +67,20 @@ public final class GradientApi implements RouteModule {
         GradientService.Answer answer = service.fromQuery(ctx.queryParamMap());
         serverTiming(ctx, start);
         sendCacheable(ctx, answer);
+    }
+
+    /**
+     * Reads a too-large body (up to {@link #DISCARD_LIMIT}) before refusing it: a server that answers 413 and
+     * closes while the client is still uploading resets the connection, and many clients then lose the
+     * answer. Anything larger than the limit is cut off as before.
+     */
+    private static void discardBody(Context ctx) {
+        if (ctx.contentLength() > DISCARD_LIMIT) return;
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away; the 413 below is still the answer
+        }
     }
 
     /** Server-Timing: the handler's own time (parse, compute or cache lookup, serialise), for clients and the benchmark. */
