@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lesson 1 ("What vanishing and exploding gradients are"): each quantitative claim of
- * /work/notes/CLAIMS.md (numbered 1.x there) computed with the engine and found in the text of both
+ * src/docs/lesson-claims.md (numbered 1.x there) computed with the engine and found in the text of both
  * languages. log10 norms are compared with an absolute tolerance of 1e-9 decades (relative 2e-9)
  * unless a test says otherwise.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lesson 2 ("Backpropagation through time in a vanilla RNN"): each quantitative claim of
- * /work/notes/CLAIMS.md (numbered 2.x there) computed with the engine and found in the text of both
+ * src/docs/lesson-claims.md (numbered 2.x there) computed with the engine and found in the text of both
  * languages. log10 norms are compared with an absolute tolerance of 1e-9 decades unless stated.
  */
 class LessonTwoClaimsTest {
