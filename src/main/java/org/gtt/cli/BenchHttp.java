@@ -14,10 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gtt.content.CourseLoader;
 import org.gtt.site.Assets;
 import org.gtt.site.LinkStyle;
-import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
 import org.gtt.web.GradientApi;
@@ -35,8 +33,7 @@ final class BenchHttp implements AutoCloseable {
 
     BenchHttp() throws Exception {
         Assets assets = Assets.load(SiteFiles.staticFiles(false));
-        PageRenderer renderer = new PageRenderer(Templates.precompiled(), LinkStyle.live("/", assets));
-        PrerenderedSite site = new PrerenderedSite(new Site(CourseLoader.load(SiteFiles.content(null)), renderer), assets);
+        PrerenderedSite site = new PrerenderedSite(Site.load(SiteFiles.content(null), Templates.precompiled(), LinkStyle.live("/", assets)), assets);
         app = new WebServer(() -> site, List.of(new GradientApi())).start(new WebServer.Options("127.0.0.1", 0, "/"));
     }
 

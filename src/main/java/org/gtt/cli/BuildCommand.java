@@ -1,18 +1,14 @@
 package org.gtt.cli;
 
-import gg.jte.TemplateEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.gtt.content.ContentException;
-import org.gtt.content.CourseLoader;
 import org.gtt.export.SnapshotBuilder;
 import org.gtt.site.Assets;
 import org.gtt.site.LinkStyle;
-import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
-import org.gtt.widget.WidgetHandler;
 
 /** {@code build}: the static HTML snapshot. */
 final class BuildCommand {
@@ -32,9 +28,7 @@ final class BuildCommand {
         Path content = SiteFiles.content(options.get("content"));
         try {
             Assets assets = Assets.load(SiteFiles.staticFiles(false));
-            TemplateEngine templates = Templates.precompiled();
-            PageRenderer renderer = new PageRenderer(templates, LinkStyle.snapshot(options.basePath("base-path")));
-            Site site = new Site(CourseLoader.load(content, WidgetHandler.markdownRenderer(templates)), renderer);
+            Site site = Site.load(content, Templates.precompiled(), LinkStyle.snapshot(options.basePath("base-path")));
             out.println("Building the snapshot into " + target.toAbsolutePath());
             int pages = new SnapshotBuilder(out).build(site, assets, target);
             out.printf("Wrote %d pages and %d files in %d ms to %s%n", pages, assets.all().size(),

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.gtt.content.ContentException;
 import org.gtt.content.CourseLoader;
+import org.gtt.content.MarkdownRenderer;
 import org.gtt.site.Assets;
 import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
@@ -68,10 +69,8 @@ final class ServeCommand {
     private static Supplier<SiteSource> prerenderedSite(Path content, String basePath) {
         CompletableFuture<SiteSource> rendering = CompletableFuture.supplyAsync(() -> {
             Assets assets = Assets.load(SiteFiles.staticFiles(false));
-            TemplateEngine templates = Templates.precompiled();
-            PageRenderer renderer = new PageRenderer(templates, LinkStyle.live(basePath, assets));
             try {
-                return new PrerenderedSite(new Site(CourseLoader.load(content, WidgetHandler.markdownRenderer(templates)), renderer), assets);
+                return new PrerenderedSite(Site.load(content, Templates.precompiled(), LinkStyle.live(basePath, assets)), assets);
             } catch (ContentException e) {
                 throw new CompletionException(e);
             }
@@ -85,10 +84,10 @@ final class ServeCommand {
         TemplateEngine templates = sources == null ? Templates.precompiled()
                 : Templates.fromSources(sources, Path.of("target", "jte-dev-classes"));
         Path staticDir = SiteFiles.staticFiles(true);
+        MarkdownRenderer markdown = WidgetHandler.markdownRenderer(templates);
         return () -> {
             Assets assets = Assets.load(staticDir);
-            Site site = new Site(CourseLoader.loadLenient(content, WidgetHandler.markdownRenderer(templates)),
-                    new PageRenderer(templates, LinkStyle.live(basePath, assets)));
+            Site site = new Site(CourseLoader.loadLenient(content, markdown), new PageRenderer(templates, LinkStyle.live(basePath, assets)));
             return new LiveSite(site, assets);
         };
     }

@@ -39,18 +39,28 @@ public final class Assets {
 
     /** Loads the project's static folder and the WebJar files the pages use. */
     public static Assets load(Path staticDir) {
-        Map<String, Asset> files = new TreeMap<>();
+        Map<String, Asset> files = new TreeMap<>(WebJars.FILES);
         addTree(files, staticDir, "static/");
-        for (String[] spec : WEBJAR_FILES) {
-            String folder = "META-INF/resources/" + spec[0].substring(0, spec[0].length() - 1);
-            Path dir = BundledFiles.folder(folder, spec.length == 1 ? KNOWN_FONT : spec[1]);
-            if (spec.length == 1) {
-                addFlat(files, dir, spec[0]);
-            } else {
-                for (int i = 1; i < spec.length; i++) add(files, dir.resolve(spec[i]), spec[0] + spec[i]);
-            }
-        }
         return new Assets(files);
+    }
+
+    /** The WebJar files never change while the program runs: read once, however often serve --dev reloads static/. */
+    private static final class WebJars {
+        static final Map<String, Asset> FILES = load();
+
+        private static Map<String, Asset> load() {
+            Map<String, Asset> files = new TreeMap<>();
+            for (String[] spec : WEBJAR_FILES) {
+                String folder = "META-INF/resources/" + spec[0].substring(0, spec[0].length() - 1);
+                Path dir = BundledFiles.folder(folder, spec.length == 1 ? KNOWN_FONT : spec[1]);
+                if (spec.length == 1) {
+                    addFlat(files, dir, spec[0]);
+                } else {
+                    for (int i = 1; i < spec.length; i++) add(files, dir.resolve(spec[i]), spec[0] + spec[i]);
+                }
+            }
+            return Map.copyOf(files);
+        }
     }
 
     public Optional<Asset> get(String path) {

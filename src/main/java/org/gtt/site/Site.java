@@ -1,10 +1,15 @@
 package org.gtt.site;
 
+import gg.jte.TemplateEngine;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gtt.content.ContentException;
 import org.gtt.content.Course;
+import org.gtt.content.CourseLoader;
 import org.gtt.content.Lang;
+import org.gtt.widget.WidgetHandler;
 
 /** A course with its renderer: knows every page address and turns one into HTML. */
 public final class Site {
@@ -14,6 +19,11 @@ public final class Site {
     public Site(Course course, PageRenderer renderer) {
         this.course = course;
         this.renderer = renderer;
+    }
+
+    /** The course as the commands serve and build it: the lessons with their widgets, through the templates. */
+    public static Site load(Path contentDir, TemplateEngine templates, LinkStyle style) throws ContentException {
+        return new Site(CourseLoader.load(contentDir, WidgetHandler.markdownRenderer(templates)), new PageRenderer(templates, style));
     }
 
     public Course course() {

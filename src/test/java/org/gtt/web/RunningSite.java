@@ -1,6 +1,5 @@
 package org.gtt.web;
 
-import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.gtt.content.CourseLoader;
 import org.gtt.site.Assets;
 import org.gtt.site.LinkStyle;
-import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
-import org.gtt.widget.WidgetHandler;
 
 /** The real server on a free loopback port, serving the repository's own lessons, for tests. */
 public final class RunningSite implements AutoCloseable {
@@ -35,9 +31,7 @@ public final class RunningSite implements AutoCloseable {
 
     public static RunningSite start(String basePath, List<RouteModule> modules) throws Exception {
         Assets assets = Assets.load(Path.of("static"));
-        TemplateEngine templates = Templates.precompiled();
-        PageRenderer renderer = new PageRenderer(templates, LinkStyle.live(basePath, assets));
-        Site site = new Site(CourseLoader.load(Path.of("content"), WidgetHandler.markdownRenderer(templates)), renderer);
+        Site site = Site.load(Path.of("content"), Templates.precompiled(), LinkStyle.live(basePath, assets));
         PrerenderedSite pages = new PrerenderedSite(site, assets);
         Javalin app = new WebServer(() -> pages, modules)
                 .start(new WebServer.Options("127.0.0.1", 0, basePath));
