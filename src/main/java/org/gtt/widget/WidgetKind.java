@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gtt.engine.Limits;
 
 /**
  * The widgets a lesson can embed: their controls (each bound to a field of the gradient API), the
@@ -77,12 +78,12 @@ public enum WidgetKind {
     private static final class Controls {
         static final String[] INITS = {"gaussian", "orthogonal", "identity", "xavier", "he"};
         static final Control SCALE = Control.range("scale", Text.of("spectral radius ρ(W_hh)", "谱半径 ρ(W_hh)"), 0.05, 3, 0.05);
-        static final Control RECURRENT_STEPS = Control.range("steps", Text.of("steps T", "步数 T"), 10, 500, 10);
-        static final Control RECURRENT_HIDDEN = Control.range("hidden", Text.of("hidden size n", "隐藏层大小 n"), 2, 64, 1);
+        static final Control RECURRENT_STEPS = Control.range("steps", Text.of("steps T", "步数 T"), 10, Limits.MAX_RECURRENT_STEPS, 10);
+        static final Control RECURRENT_HIDDEN = Control.range("hidden", Text.of("hidden size n", "隐藏层大小 n"), 2, Limits.MAX_RECURRENT_HIDDEN, 1);
         static final Control RNN_ACTIVATION = Control.select("activation", Text.of("activation φ", "激活函数 φ"), "tanh", "sigmoid", "relu", "linear");
         static final Control RNN_INIT = Control.select("init", Text.of("init of W_hh", "W_hh 的初始化"), INITS);
-        static final Control DEPTH = Control.range("steps", Text.of("depth L", "深度 L"), 1, 100, 1);
-        static final Control WIDTH = Control.range("hidden", Text.of("width", "宽度"), 2, 256, 1);
+        static final Control DEPTH = Control.range("steps", Text.of("depth L", "深度 L"), 1, Limits.MAX_MLP_DEPTH, 1);
+        static final Control WIDTH = Control.range("hidden", Text.of("width", "宽度"), 2, Limits.MAX_MLP_WIDTH, 1);
         static final Control MLP_ACTIVATION = Control.select("activation", Text.of("activation φ", "激活函数 φ"), "sigmoid", "tanh", "relu", "linear");
         static final Control MLP_INIT = Control.select("init", Text.of("init", "初始化"), "gaussian", "xavier", "he");
         static final Control FORGET_BIAS = Control.range("forgetBias", Text.of("forget-gate bias", "遗忘门偏置"), -5, 10, 0.5);
