@@ -38,12 +38,11 @@ public final class PageRenderer {
         SitePath here = SitePath.lesson(lang, slug);
         LessonView view = course.resolve(lang, slug).orElseThrow();
         Lesson lesson = view.lesson();
-        PageModel page = frame(course, lang, here, links(here), lesson.title() + " · " + course.info(lang).title(), true);
-        List<String> slugs = course.slugs();
-        int index = slugs.indexOf(slug);
+        Linker links = links(here);
+        PageModel page = frame(course, lang, here, links, lesson.title() + " · " + course.info(lang).title(), true);
         LessonModel model = new LessonModel(page, lesson, view.fallback(),
-                index > 0 ? page.nav().get(index - 1) : null,
-                index + 1 < slugs.size() ? page.nav().get(index + 1) : null,
+                course.previous(lang, slug).map(neighbour -> navItem(links, lang, neighbour, here)).orElse(null),
+                course.next(lang, slug).map(neighbour -> navItem(links, lang, neighbour, here)).orElse(null),
                 DAY.format(lesson.lastUpdated()));
         return render("lesson.jte", Map.of("model", model));
     }
@@ -62,13 +61,14 @@ public final class PageRenderer {
     private PageModel frame(Course course, Lang lang, SitePath here, Linker links, String title, boolean math) {
         Lang other = lang.other();
         SitePath switchTarget = here == null || here.isHome() ? SitePath.home(other) : SitePath.lesson(other, here.slug());
-        List<PageModel.NavItem> nav = course.slugs().stream().map(slug -> {
-            LessonView view = course.resolve(lang, slug).orElseThrow();
-            return new PageModel.NavItem(links.page(SitePath.lesson(lang, slug)), view.lesson().title(),
-                    view.lesson().summary(), here != null && slug.equals(here.slug()));
-        }).toList();
+        List<PageModel.NavItem> nav = course.lessons(lang).stream().map(view -> navItem(links, lang, view, here)).toList();
         return new PageModel(lang, title, course.info(lang).description(), course.info(lang), UiText.of(lang),
                 links, links.page(SitePath.home(lang)), links.page(switchTarget), nav, math);
+    }
+
+    private static PageModel.NavItem navItem(Linker links, Lang lang, LessonView view, SitePath here) {
+        return new PageModel.NavItem(links.page(SitePath.lesson(lang, view.slug())), view.lesson().title(),
+                view.lesson().summary(), here != null && view.slug().equals(here.slug()));
     }
 
     private String render(String template, Map<String, Object> params) {
