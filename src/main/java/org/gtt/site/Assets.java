@@ -21,6 +21,17 @@ import java.util.stream.Stream;
 public final class Assets {
     public static final String KATEX = "webjars/katex/0.16.47/dist/";
     public static final String UPLOT = "webjars/uplot/1.6.30/dist/";
+    /**
+     * The widget scripts in load order: classic {@code defer} scripts (no modules, so they run from
+     * file://), each using what the ones before it define on {@code window.GTT}. chart.js: axes, palette,
+     * export; sources.js: where responses come from (live API, in-browser engine, baked); widget.js: what
+     * every widget does (controls, URL state, messages, requests); then one file per widget family.
+     */
+    public static final List<String> WIDGET_SCRIPTS = List.of(
+            "static/js/widgets/chart.js",
+            "static/js/widgets/sources.js",
+            "static/js/widgets/widget.js",
+            "static/js/widgets/gradient.js");
 
     /** The WebJar folders the pages use, and which of their files to take (all, when none are named). */
     private static final List<String[]> WEBJAR_FILES = List.of(

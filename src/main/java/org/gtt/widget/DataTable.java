@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The plotted series as a table, one row per x: the screen-reader (and no-JavaScript) view of a chart.
- * widgets.js builds the same rows from a fresh response; the layout rules are in {@link WidgetKind.Series}.
+ * static/js/widgets/gradient.js builds the same rows from a fresh response; the layout rules are in {@link WidgetKind.Series}.
  */
 public record DataTable(List<Text> headers, List<List<String>> rows) {
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";

@@ -102,7 +102,7 @@ public final class WidgetHandler implements FencedBlockHandler {
         return number.isNumber() ? String.format(java.util.Locale.ROOT, "%.4f", number.asDouble()) : "—";
     }
 
-    /** Everything widgets.js needs, labels in {@code lang}, as JSON safe to place inside a script element. */
+    /** Everything the widget scripts (static/js/widgets/) need, labels in {@code lang}, as JSON safe to place inside a script element. */
     private static String config(Lang lang, WidgetKind kind, WidgetBlock block, Map<String, JsonNode> responses) {
         ObjectNode config = JSON.createObjectNode();
         config.put("id", block.id());
@@ -118,6 +118,7 @@ public final class WidgetHandler implements FencedBlockHandler {
         config.set("defaults", JSON.valueToTree(block.state()));
         ArrayNode locked = config.putArray("locked");
         block.locked().forEach(locked::add);
+        config.set("messages", JSON.valueToTree(Text.scriptMessages(lang)));
         ObjectNode baked = config.putObject("baked");
         responses.forEach(baked::set);
         // "<" only occurs inside JSON strings, where \u003c means the same: no "</script>" can end the element early.

@@ -11,50 +11,54 @@ import org.gtt.engine.Limits;
  * The widgets a lesson can embed: their controls (each bound to a field of the gradient API), the
  * API requests they make ("sources") and the series they plot. The browser script is generic: it
  * reads all of this from the configuration the template writes into the page.
+ *
+ * <p>Adding a kind: its words go into text_en.properties and text_zh.properties under "NAME.…" keys
+ * (see {@link Text}); a kind whose page behaviour differs from the gradient lines gets its own script
+ * under static/js/widgets/ (listed in {@code Assets.WIDGET_SCRIPTS}) that registers itself for NAME.
  */
 public enum WidgetKind {
-    RNN(Text.of("Vanilla RNN: gradient norm over time", "普通 RNN：梯度范数随时间的变化"),
-            Text.of("distance T − k (steps back in time)", "距离 T − k（往回的步数）"),
+    RNN(Text.key("rnn.title"),
+            Text.key("axis.distance"),
             List.of(Sources.ALL_OF_RNN),
-            List.of(new Series("rnn", "jacobianLog10Norms", Text.of("‖∂h_T/∂h_k‖₂", "‖∂h_T/∂h_k‖₂"), true, 0, false),
-                    new Series("rnn", "boundLog10", Text.of("Pascanu bound (γ·σ_max)^(T−k)", "Pascanu 上界 (γ·σ_max)^(T−k)"), true, 0, true)),
+            List.of(new Series("rnn", "jacobianLog10Norms", Text.key("rnn.series.jacobian"), true, 0, false),
+                    new Series("rnn", "boundLog10", Text.key("rnn.series.bound"), true, 0, true)),
             List.of(Controls.SCALE, Controls.RECURRENT_STEPS, Controls.RECURRENT_HIDDEN, Controls.RNN_ACTIVATION, Controls.RNN_INIT),
             Map.of("scale", "0.9", "steps", "100", "hidden", "16", "activation", "tanh", "init", "gaussian")),
 
-    DEPTH(Text.of("Deep MLP: gradient norm per layer", "深层 MLP：每一层的梯度范数"),
-            Text.of("layer k (0 = input, L = output)", "第 k 层（0 为输入，L 为输出）"),
+    DEPTH(Text.key("depth.title"),
+            Text.key("axis.layer"),
             List.of(new Source("mlp", "mlp", List.of("steps", "hidden", "activation", "init", "seed"))),
-            List.of(new Series("mlp", "activationGradientLog10Norms", Text.of("activation gradient ‖∂L/∂h_k‖", "激活梯度 ‖∂L/∂h_k‖"), false, 0, false),
-                    new Series("mlp", "weightGradientLog10Norms", Text.of("weight gradient ‖∂L/∂W_k‖_F", "权重梯度 ‖∂L/∂W_k‖_F"), false, 1, true)),
+            List.of(new Series("mlp", "activationGradientLog10Norms", Text.key("depth.series.activation"), false, 0, false),
+                    new Series("mlp", "weightGradientLog10Norms", Text.key("depth.series.weight"), false, 1, true)),
             List.of(Controls.DEPTH, Controls.WIDTH, Controls.MLP_ACTIVATION, Controls.MLP_INIT),
             Map.of("steps", "20", "hidden", "16", "activation", "sigmoid", "init", "xavier")),
 
-    LSTM(Text.of("LSTM: state, cell and forget-gate paths", "LSTM：状态、细胞与遗忘门路径"),
-            Text.of("distance T − k (steps back in time)", "距离 T − k（往回的步数）"),
+    LSTM(Text.key("lstm.title"),
+            Text.key("axis.distance"),
             List.of(new Source("lstm", "lstm", List.of("steps", "hidden", "forgetBias", "forgetGate", "seed")), Sources.CONTRAST_RNN),
-            List.of(new Series("lstm", "jacobianLog10Norms", Text.of("LSTM full state ‖∂[h;c]_T/∂[h;c]_k‖", "LSTM 完整状态 ‖∂[h;c]_T/∂[h;c]_k‖"), true, 0, false),
-                    new Series("lstm", "cellLog10Norms", Text.of("cell path ‖∂c_T/∂c_k‖", "细胞路径 ‖∂c_T/∂c_k‖"), true, 0, false),
-                    new Series("lstm", "forgetProductLog10", Text.of("forget gates only max ∏ f", "只看遗忘门 max ∏ f"), true, 0, true),
-                    new Series("rnn", "jacobianLog10Norms", Text.of("vanilla RNN (tanh), same size", "同规模普通 RNN（tanh）"), true, 0, true)),
+            List.of(new Series("lstm", "jacobianLog10Norms", Text.key("lstm.series.state"), true, 0, false),
+                    new Series("lstm", "cellLog10Norms", Text.key("lstm.series.cell"), true, 0, false),
+                    new Series("lstm", "forgetProductLog10", Text.key("lstm.series.forget"), true, 0, true),
+                    new Series("rnn", "jacobianLog10Norms", Text.key("lstm.series.rnn"), true, 0, true)),
             List.of(Controls.FORGET_BIAS, Controls.FORGET_GATE, Controls.RECURRENT_STEPS, Controls.RECURRENT_HIDDEN),
             Map.of("forgetBias", "0", "forgetGate", "true", "steps", "100", "hidden", "16")),
 
-    GRU(Text.of("GRU against LSTM and vanilla RNN", "GRU 与 LSTM、普通 RNN 对比"),
-            Text.of("distance T − k (steps back in time)", "距离 T − k（往回的步数）"),
+    GRU(Text.key("gru.title"),
+            Text.key("axis.distance"),
             List.of(new Source("gru", "gru", List.of("steps", "hidden", "updateBias", "seed")),
                     new Source("lstm", "lstm", List.of("steps", "hidden", "seed")), Sources.CONTRAST_RNN),
-            List.of(new Series("gru", "jacobianLog10Norms", Text.of("GRU ‖∂h_T/∂h_k‖", "GRU ‖∂h_T/∂h_k‖"), true, 0, false),
-                    new Series("lstm", "jacobianLog10Norms", Text.of("LSTM ‖∂[h;c]_T/∂[h;c]_k‖", "LSTM ‖∂[h;c]_T/∂[h;c]_k‖"), true, 0, true),
-                    new Series("rnn", "jacobianLog10Norms", Text.of("vanilla RNN (tanh)", "普通 RNN（tanh）"), true, 0, true)),
+            List.of(new Series("gru", "jacobianLog10Norms", Text.key("gru.series.gru"), true, 0, false),
+                    new Series("lstm", "jacobianLog10Norms", Text.key("gru.series.lstm"), true, 0, true),
+                    new Series("rnn", "jacobianLog10Norms", Text.key("gru.series.rnn"), true, 0, true)),
             List.of(Controls.UPDATE_BIAS, Controls.RECURRENT_STEPS, Controls.RECURRENT_HIDDEN),
             Map.of("updateBias", "0", "steps", "100", "hidden", "16")),
 
-    CUSTOM(Text.of("Your model: paste a PyTorch state_dict", "你的模型：粘贴 PyTorch state_dict"),
-            Text.of("distance T − k (steps back in time)", "距离 T − k（往回的步数）"),
+    CUSTOM(Text.key("custom.title"),
+            Text.key("axis.distance"),
             List.of(new Source("custom", null, List.of("model", "steps", "activation", "seed"))),
-            List.of(new Series("custom", "jacobianLog10Norms", Text.of("‖∂s_T/∂s_k‖₂ (s = h, or [h;c] for LSTM)", "‖∂s_T/∂s_k‖₂（s = h，LSTM 为 [h;c]）"), true, 0, false),
-                    new Series("custom", "cellLog10Norms", Text.of("LSTM cell path ‖∂c_T/∂c_k‖", "LSTM 细胞路径 ‖∂c_T/∂c_k‖"), true, 0, true),
-                    new Series("custom", "boundLog10", Text.of("RNN: Pascanu bound", "RNN：Pascanu 上界"), true, 0, true)),
+            List.of(new Series("custom", "jacobianLog10Norms", Text.key("custom.series.jacobian"), true, 0, false),
+                    new Series("custom", "cellLog10Norms", Text.key("custom.series.cell"), true, 0, true),
+                    new Series("custom", "boundLog10", Text.key("custom.series.bound"), true, 0, true)),
             List.of(Controls.CUSTOM_MODEL, Controls.RNN_ACTIVATION, Controls.RECURRENT_STEPS),
             Map.of("model", "rnn", "activation", "linear", "steps", "100"));
 
@@ -66,7 +70,9 @@ public enum WidgetKind {
 
     /**
      * One plotted line. The response's array element i is drawn at x = (length − 1 − i) when
-     * {@code reversed} (distance T − k for index k), else at x = i + {@code offset}.
+     * {@code reversed} (distance T − k for index k), else at x = i + {@code offset}. A {@code dashed}
+     * line is a comparison (a bound, another model): the solid lines are the widget's quantity and set
+     * the chart's y-range, and a comparison that leaves that range is clipped with a marker at the edge.
      */
     public record Series(String source, String field, Text label, boolean reversed, int offset, boolean dashed) {}
 
@@ -77,19 +83,19 @@ public enum WidgetKind {
 
     private static final class Controls {
         static final String[] INITS = {"gaussian", "orthogonal", "identity", "xavier", "he"};
-        static final Control SCALE = Control.range("scale", Text.of("spectral radius ρ(W_hh)", "谱半径 ρ(W_hh)"), 0.05, 3, 0.05);
-        static final Control RECURRENT_STEPS = Control.range("steps", Text.of("steps T", "步数 T"), 10, Limits.MAX_RECURRENT_STEPS, 10);
-        static final Control RECURRENT_HIDDEN = Control.range("hidden", Text.of("hidden size n", "隐藏层大小 n"), 2, Limits.MAX_RECURRENT_HIDDEN, 1);
-        static final Control RNN_ACTIVATION = Control.select("activation", Text.of("activation φ", "激活函数 φ"), "tanh", "sigmoid", "relu", "linear");
-        static final Control RNN_INIT = Control.select("init", Text.of("init of W_hh", "W_hh 的初始化"), INITS);
-        static final Control DEPTH = Control.range("steps", Text.of("depth L", "深度 L"), 1, Limits.MAX_MLP_DEPTH, 1);
-        static final Control WIDTH = Control.range("hidden", Text.of("width", "宽度"), 2, Limits.MAX_MLP_WIDTH, 1);
-        static final Control MLP_ACTIVATION = Control.select("activation", Text.of("activation φ", "激活函数 φ"), "sigmoid", "tanh", "relu", "linear");
-        static final Control MLP_INIT = Control.select("init", Text.of("init", "初始化"), "gaussian", "xavier", "he");
-        static final Control FORGET_BIAS = Control.range("forgetBias", Text.of("forget-gate bias", "遗忘门偏置"), -5, 10, 0.5);
-        static final Control FORGET_GATE = Control.checkbox("forgetGate", Text.of("forget gate (off: the 1997 LSTM, f ≡ 1)", "遗忘门（关闭即 1997 年的 LSTM，f ≡ 1）"));
-        static final Control UPDATE_BIAS = Control.range("updateBias", Text.of("update-gate bias", "更新门偏置"), -5, 10, 0.5);
-        static final Control CUSTOM_MODEL = Control.select("model", Text.of("model type", "模型类型"), "rnn", "lstm", "gru");
+        static final Control SCALE = Control.range("scale", Text.key("control.scale"), 0.05, 3, 0.05);
+        static final Control RECURRENT_STEPS = Control.range("steps", Text.key("control.steps"), 10, Limits.MAX_RECURRENT_STEPS, 10);
+        static final Control RECURRENT_HIDDEN = Control.range("hidden", Text.key("control.hidden"), 2, Limits.MAX_RECURRENT_HIDDEN, 1);
+        static final Control RNN_ACTIVATION = Control.select("activation", Text.key("control.activation"), "tanh", "sigmoid", "relu", "linear");
+        static final Control RNN_INIT = Control.select("init", Text.key("control.rnnInit"), INITS);
+        static final Control DEPTH = Control.range("steps", Text.key("control.depth"), 1, Limits.MAX_MLP_DEPTH, 1);
+        static final Control WIDTH = Control.range("hidden", Text.key("control.width"), 2, Limits.MAX_MLP_WIDTH, 1);
+        static final Control MLP_ACTIVATION = Control.select("activation", Text.key("control.activation"), "sigmoid", "tanh", "relu", "linear");
+        static final Control MLP_INIT = Control.select("init", Text.key("control.mlpInit"), "gaussian", "xavier", "he");
+        static final Control FORGET_BIAS = Control.range("forgetBias", Text.key("control.forgetBias"), -5, 10, 0.5);
+        static final Control FORGET_GATE = Control.checkbox("forgetGate", Text.key("control.forgetGate"));
+        static final Control UPDATE_BIAS = Control.range("updateBias", Text.key("control.updateBias"), -5, 10, 0.5);
+        static final Control CUSTOM_MODEL = Control.select("model", Text.key("control.model"), "rnn", "lstm", "gru");
     }
 
     private final Text title;
