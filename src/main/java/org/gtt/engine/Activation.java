@@ -1,6 +1,7 @@
 package org.gtt.engine;
 
 import java.util.Locale;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * The element-wise nonlinearity φ of the vanilla RNN and the MLP. Derivatives are taken from the
@@ -9,7 +10,7 @@ import java.util.Locale;
  */
 public enum Activation {
     TANH(1.0) {
-        @Override public double value(double a) { return StrictMath.tanh(a); }
+        @Override public double value(double a) { return PortableMath.tanh(a); }
         @Override public double derivative(double a) { return Nonlinear.tanhDerivative(a); }
     },
     SIGMOID(0.25) {

@@ -6,6 +6,7 @@ import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.gtt.engine.math.PortableMath;
 
 /** Eigenvalues of a real square matrix as {re, im} pairs, largest modulus first. */
 final class Eigenvalues {
@@ -27,13 +28,13 @@ final class Eigenvalues {
             Complex_F64 value = eig.getEigenvalue(i);
             values[i] = new double[] {value.real, value.imaginary};
         }
-        Arrays.sort(values, Comparator.<double[]>comparingDouble(v -> -Math.hypot(v[0], v[1]))
+        Arrays.sort(values, Comparator.<double[]>comparingDouble(v -> -PortableMath.hypot(v[0], v[1]))
                 .thenComparingDouble(v -> -v[0]).thenComparingDouble(v -> -v[1]));
         return values;
     }
 
     /** The largest modulus; the values come sorted, so it is the first one's. */
     static double spectralRadius(double[][] eigenvalues) {
-        return eigenvalues.length == 0 ? 0 : Math.hypot(eigenvalues[0][0], eigenvalues[0][1]);
+        return eigenvalues.length == 0 ? 0 : PortableMath.hypot(eigenvalues[0][0], eigenvalues[0][1]);
     }
 }

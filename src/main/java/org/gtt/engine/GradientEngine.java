@@ -2,6 +2,7 @@ package org.gtt.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gtt.engine.math.PortableMath;
 
 /** Computes every quantity of a {@link GradientRequest}. Stateless and thread-safe. */
 public final class GradientEngine {
@@ -108,7 +109,7 @@ public final class GradientEngine {
                 } else if (log > 308 || log < -307) {
                     outOfRange.add(i);
                 } else {
-                    boxed[i] = StrictMath.pow(10.0, log);
+                    boxed[i] = PortableMath.pow(10.0, log);
                 }
             }
             notes.nulls(name, outOfRange, Notes.OUT_OF_DOUBLE_RANGE);

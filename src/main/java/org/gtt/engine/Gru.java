@@ -1,6 +1,7 @@
 package org.gtt.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * torch.nn.GRU, one layer, gate rows r, z, n:
@@ -56,7 +57,7 @@ final class Gru extends ForwardModel {
             double z = Nonlinear.sigmoid(az);
             // 1 − z from σ(−a_z) directly: with z rounded to 1 the difference would cancel to 0.
             double keep = Nonlinear.sigmoid(-az);
-            double candidate = StrictMath.tanh(an);
+            double candidate = PortableMath.tanh(an);
             next[u] = keep * candidate + z * h[u];
             if (record) {
                 double candidateSlope = keep * Nonlinear.tanhDerivative(an);

@@ -2,6 +2,7 @@ package org.gtt.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * Accumulates J_k = ∂s_T/∂s_k backwards, J_T = I, J_k = J_{k+1} · ∂s_{k+1}/∂s_k: one matrix
@@ -75,7 +76,7 @@ final class JacobianChain {
         if (exponent == PowerOfTwo.ZERO) {
             return Double.NEGATIVE_INFINITY;
         }
-        return StrictMath.log10(norm.of(normalized)) + exponent * Vectors.LOG10_2;
+        return PortableMath.log10(norm.of(normalized)) + exponent * Vectors.LOG10_2;
     }
 
     private static double blockLog10Norm(DMatrixRMaj product, long exponent, Block block,

@@ -2,6 +2,7 @@ package org.gtt.engine;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * torch.nn.LSTM, one layer, gate rows i, f, g, o; state s = [h; c]. Without the forget gate
@@ -62,11 +63,11 @@ final class Lstm extends ForwardModel {
             double ao = pre[3 * n + u];
             double i = Nonlinear.sigmoid(ai);
             double f = forgetGate ? Nonlinear.sigmoid(af) : 1.0;
-            double g = StrictMath.tanh(ag);
+            double g = PortableMath.tanh(ag);
             double o = Nonlinear.sigmoid(ao);
             double cPrev = s[n + u];
             double c = f * cPrev + i * g;
-            double tanhC = StrictMath.tanh(c);
+            double tanhC = PortableMath.tanh(c);
             next[u] = o * tanhC;
             next[n + u] = c;
             if (record) {
@@ -145,7 +146,7 @@ final class Lstm extends ForwardModel {
             double max = Double.NEGATIVE_INFINITY;
             for (int u = 0; u < n; u++) {
                 sums[u] += log10Forget[t][u];
-                max = Math.max(max, sums[u]);
+                max = PortableMath.max(max, sums[u]);
             }
             result[t - 1] = max;
         }

@@ -2,6 +2,7 @@ package org.gtt.engine;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * A multilayer perceptron h_ℓ = φ(W_ℓ h_{ℓ−1} + b_ℓ), ℓ = 1..L, h_0 = the input, with the loss
@@ -95,7 +96,7 @@ final class Mlp extends ForwardModel {
         double[][] result = new double[delta.length][input.length];
         for (int i = 0; i < delta.length; i++) {
             for (int j = 0; j < input.length; j++) {
-                result[i][j] = Math.scalb(delta[i], gradient.deltaExponents()[layer]) * input[j];
+                result[i][j] = PortableMath.scalb(delta[i], gradient.deltaExponents()[layer]) * input[j];
             }
         }
         return result;
@@ -116,18 +117,18 @@ final class Mlp extends ForwardModel {
         for (int i = 0; i < w.length; i++) {
             double rowMax = 0;
             for (double x : w[i]) {
-                rowMax = Math.max(rowMax, Math.abs(x));
+                rowMax = PortableMath.max(rowMax, PortableMath.abs(x));
             }
             if (rowMax != 0 && v[i] != 0) {
-                rowExponent[i] = Math.max(Math.getExponent(rowMax), Double.MIN_EXPONENT);
-                shift = Math.max(shift, rowExponent[i] + Math.max(Math.getExponent(v[i]), Double.MIN_EXPONENT));
+                rowExponent[i] = PortableMath.max(PortableMath.getExponent(rowMax), Double.MIN_EXPONENT);
+                shift = PortableMath.max(shift, rowExponent[i] + PortableMath.max(PortableMath.getExponent(v[i]), Double.MIN_EXPONENT));
             }
         }
         if (shift == Integer.MIN_VALUE) {
             return 0; // every term is zero
         }
         for (int i = 0; i < w.length; i++) {
-            double vi = Math.scalb(v[i], -shift);
+            double vi = PortableMath.scalb(v[i], -shift);
             for (int j = 0; j < out.length; j++) {
                 out[j] += w[i][j] * vi;
             }
@@ -139,14 +140,14 @@ final class Mlp extends ForwardModel {
     private static int rescale(double[] v) {
         double max = 0;
         for (double x : v) {
-            max = Math.max(max, Math.abs(x));
+            max = PortableMath.max(max, PortableMath.abs(x));
         }
         if (max == 0) {
             return 0;
         }
-        int exponent = Math.getExponent(max);
+        int exponent = PortableMath.getExponent(max);
         for (int i = 0; i < v.length; i++) {
-            v[i] = Math.scalb(v[i], -exponent);
+            v[i] = PortableMath.scalb(v[i], -exponent);
         }
         return exponent;
     }

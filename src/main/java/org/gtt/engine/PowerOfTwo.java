@@ -1,6 +1,7 @@
 package org.gtt.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * Rescales a matrix in place by a power of two so its largest entry lies in [1, 2). Multiplying by
@@ -20,7 +21,7 @@ final class PowerOfTwo {
         int size = m.getNumElements();
         double max = 0;
         for (int i = 0; i < size; i++) {
-            max = Math.max(max, Math.abs(data[i]));
+            max = PortableMath.max(max, PortableMath.abs(data[i]));
         }
         if (max == 0) {
             return ZERO;
@@ -28,11 +29,11 @@ final class PowerOfTwo {
         if (!(max <= Double.MAX_VALUE)) { // Math.max propagates NaN
             return NOT_FINITE;
         }
-        int exponent = Math.getExponent(max);
+        int exponent = PortableMath.getExponent(max);
         if (exponent != 0) {
             // Two factors keep each one a normal number even when max is subnormal (exponent −1023).
-            double half = Math.scalb(1.0, -(exponent / 2));
-            double rest = Math.scalb(1.0, -(exponent - exponent / 2));
+            double half = PortableMath.scalb(1.0, -(exponent / 2));
+            double rest = PortableMath.scalb(1.0, -(exponent - exponent / 2));
             for (int i = 0; i < size; i++) {
                 data[i] = data[i] * half * rest;
             }

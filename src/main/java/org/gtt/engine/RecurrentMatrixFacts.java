@@ -1,6 +1,7 @@
 package org.gtt.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.gtt.engine.math.PortableMath;
 
 /** What W_hh alone says about an rnn: its spectrum, its largest singular value and Pascanu's bound. */
 record RecurrentMatrixFacts(double spectralRadius, double largestSingularValue, double[][] eigenvalues,
@@ -19,7 +20,7 @@ record RecurrentMatrixFacts(double spectralRadius, double largestSingularValue, 
             double[][] zeros = knownEigenvalues != null ? knownEigenvalues : Eigenvalues.of(weightHh);
             return new RecurrentMatrixFacts(0, 0, zeros, activation.maxSlope());
         }
-        double sigma = Math.scalb(new SpectralNorm().of(w), exponent);
+        double sigma = PortableMath.scalb(new SpectralNorm().of(w), exponent);
         double[][] eigenvalues = knownEigenvalues != null ? knownEigenvalues : scaled(Eigenvalues.of(w), exponent);
         double radius = Eigenvalues.spectralRadius(eigenvalues);
         if (!Double.isFinite(sigma) || !Double.isFinite(radius)) {
@@ -31,15 +32,15 @@ record RecurrentMatrixFacts(double spectralRadius, double largestSingularValue, 
     /** λ(2^e·W) = 2^e·λ(W), exact; the order (by modulus) is unchanged. */
     private static double[][] scaled(double[][] eigenvalues, int exponent) {
         for (double[] eigenvalue : eigenvalues) {
-            eigenvalue[0] = Math.scalb(eigenvalue[0], exponent) + 0.0; // + 0.0 turns −0.0 into 0.0
-            eigenvalue[1] = Math.scalb(eigenvalue[1], exponent) + 0.0;
+            eigenvalue[0] = PortableMath.scalb(eigenvalue[0], exponent) + 0.0; // + 0.0 turns −0.0 into 0.0
+            eigenvalue[1] = PortableMath.scalb(eigenvalue[1], exponent) + 0.0;
         }
         return eigenvalues;
     }
 
     /** boundLog10[k] = (T − k)·log10(γ·σ_max), k = 0..T; −∞ when γ·σ_max = 0 (except at k = T). */
     double[] boundLog10(int steps) {
-        double perStep = StrictMath.log10(maxSlope * largestSingularValue);
+        double perStep = PortableMath.log10(maxSlope * largestSingularValue);
         double[] bound = new double[steps + 1];
         for (int k = 0; k < steps; k++) {
             bound[k] = (steps - k) * perStep;

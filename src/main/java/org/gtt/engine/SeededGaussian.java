@@ -1,10 +1,12 @@
 package org.gtt.engine;
 
+import org.gtt.engine.math.PortableMath;
+
 /**
  * Standard normal numbers from a seed, identical on every JVM: SplitMix64 (Steele, Lea & Flood 2014)
  * for the bits and the ziggurat method (Marsaglia & Tsang 2000, 128 layers, in Doornik's 2005
  * formulation) for the shape. Its tables and its rare exponentials and logarithms use
- * {@link StrictMath} and the correctly rounded {@link Math#sqrt}; java.util.Random's Gaussian uses
+ * {@link PortableMath} (FDLIBM, and the correctly rounded square root); java.util.Random's Gaussian uses
  * Math functions whose last bits may differ between JVMs. Most draws cost one 64-bit number and a
  * multiplication, which matters for the largest mlp (6.5 million weights).
  */
@@ -18,12 +20,12 @@ final class SeededGaussian {
     private static final double[] RATIO = new double[LAYERS];
 
     static {
-        double f = StrictMath.exp(-0.5 * TAIL_START * TAIL_START);
+        double f = PortableMath.exp(-0.5 * TAIL_START * TAIL_START);
         X[0] = LAYER_AREA / f;
         X[1] = TAIL_START;
         for (int i = 2; i < LAYERS; i++) {
-            X[i] = Math.sqrt(-2.0 * StrictMath.log(LAYER_AREA / X[i - 1] + f));
-            f = StrictMath.exp(-0.5 * X[i] * X[i]);
+            X[i] = PortableMath.sqrt(-2.0 * PortableMath.log(LAYER_AREA / X[i - 1] + f));
+            f = PortableMath.exp(-0.5 * X[i] * X[i]);
         }
         X[LAYERS] = 0.0;
         for (int i = 0; i < LAYERS; i++) {
@@ -43,15 +45,15 @@ final class SeededGaussian {
             long bits = nextLong();
             double u = 2.0 * ((bits >>> 11) * 0x1.0p-53) - 1.0;
             int layer = (int) (bits & (LAYERS - 1));
-            if (Math.abs(u) < RATIO[layer]) {
+            if (PortableMath.abs(u) < RATIO[layer]) {
                 return u * X[layer];
             }
             if (layer == 0) {
                 return tail(u < 0);
             }
             double x = u * X[layer];
-            double inner = StrictMath.exp(-0.5 * (X[layer] * X[layer] - x * x));
-            double outer = StrictMath.exp(-0.5 * (X[layer + 1] * X[layer + 1] - x * x));
+            double inner = PortableMath.exp(-0.5 * (X[layer] * X[layer] - x * x));
+            double outer = PortableMath.exp(-0.5 * (X[layer + 1] * X[layer + 1] - x * x));
             if (outer + uniform() * (inner - outer) < 1.0) {
                 return x;
             }
@@ -63,8 +65,8 @@ final class SeededGaussian {
         double x;
         double y;
         do {
-            x = StrictMath.log(positiveUniform()) / TAIL_START;
-            y = StrictMath.log(positiveUniform());
+            x = PortableMath.log(positiveUniform()) / TAIL_START;
+            y = PortableMath.log(positiveUniform());
         } while (-2.0 * y < x * x);
         return negative ? x - TAIL_START : TAIL_START - x;
     }

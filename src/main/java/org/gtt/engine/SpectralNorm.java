@@ -3,6 +3,7 @@ package org.gtt.engine;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * The largest singular value of a series of related matrices (the running product J_k, or
@@ -53,7 +54,7 @@ final class SpectralNorm {
         for (int j = 0; j < size; j++) {
             double b = extendBasis(j, wide, size);
             boolean complete = j + 1 == size;
-            boolean invariant = b <= TOLERANCE * Math.abs(alpha[j]);
+            boolean invariant = b <= TOLERANCE * PortableMath.abs(alpha[j]);
             // A check costs O(j), a Lanczos step O(n²): small matrices check every other step only.
             if (complete || invariant || size > SMALL || j % 2 == 1) {
                 // Start from the last top eigenvector padded with zeros; the first time from e_1, the warm start.
@@ -63,9 +64,9 @@ final class SpectralNorm {
                 }
                 double theta = SymmetricTridiagonal.topEigenpair(alpha, beta, j + 1, ritz, tridiagonalWork);
                 checked = j + 1;
-                if (complete || invariant || b * Math.abs(ritz[j]) <= TOLERANCE * theta) {
+                if (complete || invariant || b * PortableMath.abs(ritz[j]) <= TOLERANCE * theta) {
                     keepRitzVector(j + 1, size);
-                    return Math.sqrt(theta);
+                    return PortableMath.sqrt(theta);
                 }
             }
             double[] next = basis[j + 1];
@@ -88,7 +89,7 @@ final class SpectralNorm {
         if (j > 0) {
             axpy(-beta[j - 1], basis[j - 1], w, size);
         }
-        double before = Math.sqrt(dot(w, w, size));
+        double before = PortableMath.sqrt(dot(w, w, size));
         double b = orthogonalize(w, j, size);
         if (b < 0.7 * before) {
             // Much of w cancelled, so rounding left it off-orthogonal: once more ("twice is enough").
@@ -103,13 +104,13 @@ final class SpectralNorm {
         for (int i = 0; i <= j; i++) {
             axpy(-dot(w, basis[i], size), basis[i], w, size);
         }
-        return Math.sqrt(dot(w, w, size));
+        return PortableMath.sqrt(dot(w, w, size));
     }
 
     private void prepare(int size, int other) {
         if (warm.length != size) {
             warm = new double[size];
-            Arrays.fill(warm, 1.0 / Math.sqrt(size));
+            Arrays.fill(warm, 1.0 / PortableMath.sqrt(size));
             basis = new double[size][size];
             alpha = new double[size];
             beta = new double[size];
@@ -121,13 +122,13 @@ final class SpectralNorm {
             middle = new double[other];
         }
         if (gathered.length < usedCount) {
-            gathered = new double[Math.max(usedCount, Math.max(size, other))];
+            gathered = new double[PortableMath.max(usedCount, PortableMath.max(size, other))];
         }
-        double scale = PERTURBATION / Math.sqrt(size);
+        double scale = PERTURBATION / PortableMath.sqrt(size);
         for (int i = 0; i < size; i++) {
             warm[i] += scale * random.next();
         }
-        double norm = Math.sqrt(dot(warm, warm, size));
+        double norm = PortableMath.sqrt(dot(warm, warm, size));
         for (int i = 0; i < size; i++) {
             warm[i] /= norm;
         }
@@ -140,9 +141,9 @@ final class SpectralNorm {
         for (int i = 0; i < steps; i++) {
             axpy(s[i], basis[i], warm, size);
         }
-        double norm = Math.sqrt(dot(warm, warm, size));
+        double norm = PortableMath.sqrt(dot(warm, warm, size));
         if (!(norm > 0)) {
-            Arrays.fill(warm, 1.0 / Math.sqrt(size));
+            Arrays.fill(warm, 1.0 / PortableMath.sqrt(size));
             return;
         }
         for (int i = 0; i < size; i++) {

@@ -1,5 +1,7 @@
 package org.gtt.engine;
 
+import org.gtt.engine.math.PortableMath;
+
 /**
  * The largest eigenvalue of a symmetric tridiagonal matrix (diagonal α, off-diagonal β) by
  * Rayleigh-quotient iteration checked by a Sturm count (bisection when that fails), with its unit
@@ -23,16 +25,16 @@ final class SymmetricTridiagonal {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < size; i++) {
-            double radius = (i > 0 ? Math.abs(beta[i - 1]) : 0) + (i < size - 1 ? Math.abs(beta[i]) : 0);
-            lo = Math.min(lo, alpha[i] - radius);
-            hi = Math.max(hi, alpha[i] + radius);
+            double radius = (i > 0 ? PortableMath.abs(beta[i - 1]) : 0) + (i < size - 1 ? PortableMath.abs(beta[i]) : 0);
+            lo = PortableMath.min(lo, alpha[i] - radius);
+            hi = PortableMath.max(hi, alpha[i] + radius);
         }
         if (!(Double.isFinite(lo) && Double.isFinite(hi))) {
             throw new ArithmeticException("the tridiagonal matrix has an infinite or NaN entry");
         }
         for (int bisection = 0; bisection < MAX_BISECTIONS; bisection++) {
             double mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi || hi - lo <= 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+            if (mid <= lo || mid >= hi || hi - lo <= 4 * PortableMath.ulp(PortableMath.max(PortableMath.abs(lo), PortableMath.abs(hi)))) {
                 return hi;
             }
             if (countBelow(alpha, beta, size, mid) == size) {
@@ -81,11 +83,11 @@ final class SymmetricTridiagonal {
             for (int i = 0; i < size; i++) {
                 double r = product[i] - mu * vector[i];
                 residual += r * r;
-                scale = Math.max(scale, Math.abs(alpha[i]) + (i < size - 1 ? 2 * Math.abs(beta[i]) : 0));
+                scale = PortableMath.max(scale, PortableMath.abs(alpha[i]) + (i < size - 1 ? 2 * PortableMath.abs(beta[i]) : 0));
             }
-            residual = Math.sqrt(residual);
-            if (residual <= 64 * Math.ulp(scale)) {
-                double above = mu + 2 * residual + 16 * Math.ulp(scale);
+            residual = PortableMath.sqrt(residual);
+            if (residual <= 64 * PortableMath.ulp(scale)) {
+                double above = mu + 2 * residual + 16 * PortableMath.ulp(scale);
                 if (countBelow(alpha, beta, size, above) == size) {
                     return mu;
                 }
@@ -122,7 +124,7 @@ final class SymmetricTridiagonal {
     private static void normalize(double[] x, int size) {
         double max = 0;
         for (int i = 0; i < size; i++) {
-            max = Math.max(max, Math.abs(x[i]));
+            max = PortableMath.max(max, PortableMath.abs(x[i]));
         }
         double inverse = 1.0 / max;
         double sum = 0;
@@ -130,7 +132,7 @@ final class SymmetricTridiagonal {
             x[i] *= inverse;
             sum += x[i] * x[i];
         }
-        double length = 1.0 / Math.sqrt(sum);
+        double length = 1.0 / PortableMath.sqrt(sum);
         for (int i = 0; i < size; i++) {
             x[i] *= length;
         }
@@ -148,9 +150,9 @@ final class SymmetricTridiagonal {
             upper2[i] = 0;
             sub[i] = i < size - 1 ? beta[i] : 0;
         }
-        double tiny = Math.ulp(1.0) * (Math.abs(theta) + Double.MIN_NORMAL);
+        double tiny = PortableMath.ulp(1.0) * (PortableMath.abs(theta) + Double.MIN_NORMAL);
         for (int i = 0; i < size - 1; i++) {
-            if (Math.abs(sub[i]) > Math.abs(diag[i])) {
+            if (PortableMath.abs(sub[i]) > PortableMath.abs(diag[i])) {
                 // Swap rows i and i+1.
                 double d = diag[i];
                 double u = upper[i];

@@ -1,10 +1,12 @@
 package org.gtt.engine;
 
+import org.gtt.engine.math.PortableMath;
+
 /** The few dense vector operations the forward passes need. */
 final class Vectors {
     private Vectors() {}
 
-    static final double LOG10_2 = StrictMath.log10(2.0);
+    static final double LOG10_2 = PortableMath.log10(2.0);
 
     /** out[i] = bias[from + i] + Σ_j w[from + i][j] x[j] for i < out.length. */
     static void affine(double[][] w, double[] bias, int from, double[] x, double[] out) {
@@ -29,17 +31,17 @@ final class Vectors {
     static double log10Norm(double[] v) {
         double max = 0;
         for (double x : v) {
-            max = Math.max(max, Math.abs(x));
+            max = PortableMath.max(max, PortableMath.abs(x));
         }
         if (max == 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        int exponent = Math.getExponent(max);
+        int exponent = PortableMath.getExponent(max);
         double sum = 0;
         for (double x : v) {
-            double scaled = Math.scalb(x, -exponent);
+            double scaled = PortableMath.scalb(x, -exponent);
             sum += scaled * scaled;
         }
-        return StrictMath.log10(Math.sqrt(sum)) + exponent * LOG10_2;
+        return PortableMath.log10(PortableMath.sqrt(sum)) + exponent * LOG10_2;
     }
 }

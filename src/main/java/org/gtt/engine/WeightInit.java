@@ -2,6 +2,7 @@ package org.gtt.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gtt.engine.math.PortableMath;
 
 /**
  * Generated weights and inputs. Every weight block (one gate's n×m or n×n block, one MLP layer) of
@@ -79,9 +80,9 @@ final class WeightInit {
 
     static double[][] block(Init init, int rows, int cols, double gain, SeededGaussian gaussian) {
         return switch (init) {
-            case GAUSSIAN -> gaussianBlock(rows, cols, gain / Math.sqrt(cols), gaussian);
-            case XAVIER -> gaussianBlock(rows, cols, gain * Math.sqrt(2.0 / (rows + cols)), gaussian);
-            case HE -> gaussianBlock(rows, cols, gain * Math.sqrt(2.0 / cols), gaussian);
+            case GAUSSIAN -> gaussianBlock(rows, cols, gain / PortableMath.sqrt(cols), gaussian);
+            case XAVIER -> gaussianBlock(rows, cols, gain * PortableMath.sqrt(2.0 / (rows + cols)), gaussian);
+            case HE -> gaussianBlock(rows, cols, gain * PortableMath.sqrt(2.0 / cols), gaussian);
             case ORTHOGONAL -> orthogonalBlock(rows, cols, gain, gaussian);
             case IDENTITY -> identityBlock(rows, cols, gain);
         };
@@ -99,7 +100,7 @@ final class WeightInit {
 
     private static double[][] identityBlock(int rows, int cols, double gain) {
         double[][] block = new double[rows][cols];
-        for (int i = 0; i < Math.min(rows, cols); i++) {
+        for (int i = 0; i < PortableMath.min(rows, cols); i++) {
             block[i][i] = gain;
         }
         return block;
@@ -146,7 +147,7 @@ final class WeightInit {
         for (double x : v) {
             sum += x * x;
         }
-        double norm = Math.sqrt(sum);
+        double norm = PortableMath.sqrt(sum);
         for (int k = 0; k < v.length; k++) {
             v[k] /= norm;
         }
