@@ -49,14 +49,26 @@ public final class GradientService {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     }
 
-    /** A response body with its strong ETag. */
-    public record Answer(byte[] body, String etag) {}
+    /** A response body with its strong ETag; {@code cached} when it came from the cache, not the engine. */
+    public record Answer(byte[] body, String etag, boolean cached) {
+        Answer fromCache() {
+            return new Answer(body, etag, true);
+        }
+    }
 
     private final ResponseCache cache;
+    private final ComputeGate gate;
     private final Answer models;
 
+    /** Computes every request directly (build time: the widgets' default data). */
     public GradientService(long cacheBytes) {
+        this(cacheBytes, ComputeGate.DIRECT);
+    }
+
+    /** Asks {@code gate} before each computation, with the request's {@link WorkEstimate}. */
+    public GradientService(long cacheBytes, ComputeGate gate) {
         this.cache = new ResponseCache(cacheBytes);
+        this.gate = gate;
         this.models = answerOf(serialize(ModelDescription.json()));
     }
 
@@ -83,8 +95,9 @@ public final class GradientService {
     private Answer answer(GradientRequestParser.Parsed parsed) {
         String key = parsed.custom() ? null : cacheKey(parsed);
         Answer cached = key == null ? null : cache.get(key);
-        if (cached != null) return cached;
-        Answer answer = answerOf(serialize(GradientResponse.of(parsed, compute(parsed))));
+        if (cached != null) return cached.fromCache();
+        Answer answer = gate.run(WorkEstimate.millis(parsed.request()),
+                () -> answerOf(serialize(GradientResponse.of(parsed, compute(parsed)))));
         if (key != null) cache.put(key, answer);
         return answer;
     }
@@ -178,7 +191,7 @@ public final class GradientService {
     private static Answer answerOf(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Answer(body, '"' + HexFormat.of().formatHex(digest, 0, 16) + '"');
+            return new Answer(body, '"' + HexFormat.of().formatHex(digest, 0, 16) + '"', false);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

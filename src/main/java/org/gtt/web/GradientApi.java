@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import org.gtt.api.ApiException;
+import org.gtt.api.ComputeGate;
 import org.gtt.api.GradientService;
 
 /**
@@ -27,6 +28,11 @@ public final class GradientApi implements RouteModule {
 
     public GradientApi() {
         this(new GradientService(64L << 20));
+    }
+
+    /** Answers cached up to {@code cacheBytes}; every computation asks {@code gate} first. */
+    public GradientApi(long cacheBytes, ComputeGate gate) {
+        this(new GradientService(cacheBytes, gate));
     }
 
     GradientApi(GradientService service) {
@@ -57,7 +63,7 @@ public final class GradientApi implements RouteModule {
             throw GradientService.tooLarge();
         }
         GradientService.Answer answer = service.fromJson(ctx.bodyAsBytes());
-        serverTiming(ctx, start);
+        serverTiming(ctx, start, answer);
         ctx.header(Header.CACHE_CONTROL, "no-store");
         ctx.contentType("application/json").result(answer.body());
     }
@@ -65,7 +71,7 @@ public final class GradientApi implements RouteModule {
     private void get(Context ctx) {
         long start = System.nanoTime();
         GradientService.Answer answer = service.fromQuery(ctx.queryParamMap());
-        serverTiming(ctx, start);
+        serverTiming(ctx, start, answer);
         sendCacheable(ctx, answer);
     }
 
@@ -83,9 +89,13 @@ public final class GradientApi implements RouteModule {
         }
     }
 
-    /** Server-Timing: the handler's own time (parse, compute or cache lookup, serialise), for clients and the benchmark. */
-    private static void serverTiming(Context ctx, long start) {
-        ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6));
+    /**
+     * Server-Timing: whether the answer came from the cache, and the handler's own time (parse, compute or
+     * cache lookup, serialise), for clients, the benchmark and the access log.
+     */
+    private static void serverTiming(Context ctx, long start, GradientService.Answer answer) {
+        ctx.header("Server-Timing", String.format(Locale.ROOT, "cache;desc=%s, app;dur=%.3f",
+                answer.cached() ? "hit" : "miss", (System.nanoTime() - start) / 1e6));
     }
 
     private void models(Context ctx) {

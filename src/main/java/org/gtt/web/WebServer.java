@@ -8,13 +8,23 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.gtt.api.ApiException;
+import org.gtt.api.BusyException;
 import org.gtt.content.Lang;
 import org.gtt.site.Assets;
 import org.gtt.site.SitePath;
+import org.gtt.web.admission.ClientAddress;
+import org.gtt.web.ops.AccessLog;
+import org.gtt.web.ops.HealthRoutes;
+import org.gtt.web.ops.Lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,36 +50,88 @@ public final class WebServer {
             "form-action 'self'",
             "frame-ancestors 'self'");
 
-    public record Options(String host, int port, String basePath) {}
+    /**
+     * Where to listen; {@code accessLog}: where to write one JSON line per request (null: no log);
+     * {@code clients}: who counts as a trusted proxy when the log names the client.
+     */
+    public record Options(String host, int port, String basePath, PrintStream accessLog, ClientAddress clients) {
+        public Options(String host, int port, String basePath) {
+            this(host, port, basePath, null, ClientAddress.peerOnly());
+        }
+    }
 
     /** Asked once per request: a live site (serve --dev) is read afresh, a rendered one may still be on its way. */
     private final Supplier<? extends SiteSource> site;
     private final List<RouteModule> modules;
+    private final Lifecycle lifecycle;
     private CompressionStrategy compression = CompressionStrategy.GZIP;
+    private Javalin app;
+    private Server jetty;
+    private AccessLog accessLog;
 
+    /** A server that is ready as soon as it listens (its pages exist already). */
     public WebServer(Supplier<? extends SiteSource> site, List<RouteModule> modules) {
+        this(site, modules, Lifecycle.ready());
+    }
+
+    public WebServer(Supplier<? extends SiteSource> site, List<RouteModule> modules, Lifecycle lifecycle) {
         this.site = site;
-        this.modules = modules;
+        this.modules = new ArrayList<>(modules);
+        this.modules.add(new HealthRoutes(lifecycle));
+        this.lifecycle = lifecycle;
     }
 
     public Javalin start(Options options) {
-        return Javalin.create(config -> configure(config, options.basePath())).start(options.host(), options.port());
+        app = Javalin.create(config -> configure(config, options)).start(options.host(), options.port());
+        return app;
     }
 
-    private void configure(JavalinConfig config, String basePath) {
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * Graceful shutdown: /readyz answers 503, the server stops accepting connections, each module stops its
+     * long-running work (training jobs), and requests in flight get up to {@code wait} to finish before the
+     * server stops. True when every request finished in time.
+     */
+    public boolean shutDown(Duration wait) throws InterruptedException {
+        lifecycle.markDraining();
+        for (Connector connector : jetty.getConnectors()) connector.shutdown();
+        for (RouteModule module : modules) module.shutDown();
+        boolean finished = lifecycle.awaitIdle(wait);
+        app.stop();
+        if (accessLog != null) accessLog.awaitWritten(Duration.ofSeconds(1));
+        return finished;
+    }
+
+    private void configure(JavalinConfig config, Options options) {
+        String basePath = options.basePath();
         config.startup.showJavalinBanner = false;
         compression = config.http.compressionStrategy;
         config.router.contextPath = basePath.equals("/") ? "/" : stripTrailingSlash(basePath);
         config.http.maxRequestSize = 1_000_000;
         config.http.prefer405over404 = true;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new TraversalErrorHandler(() -> site.get().notFound(Lang.EN))));
+        config.jetty.modifyServer(server -> {
+            jetty = server;
+            server.setErrorHandler(new JettyErrorHandler(() -> site.get().notFound(Lang.EN)));
+            // Javalin puts its own handlers inside the innermost wrapper it finds.
+            server.setHandler(lifecycle.handler());
+            if (options.accessLog() != null) {
+                accessLog = new AccessLog(options.accessLog(), options.clients());
+                server.setRequestLog(accessLog);
+            }
+        });
         config.routes.before(ctx -> addSecurityHeaders(ctx));
         for (RouteModule module : modules) module.register(config);
         config.routes.get("/static/<path>", ctx -> serveAsset(ctx, "static/" + ctx.pathParam("path")));
         config.routes.get("/webjars/<path>", ctx -> serveAsset(ctx, "webjars/" + ctx.pathParam("path")));
         config.routes.get("/", ctx -> servePage(ctx, ""));
         config.routes.get("/<path>", ctx -> servePage(ctx, ctx.pathParam("path")));
-        config.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e.status(), e.getMessage(), e.field(), e.allowed()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e instanceof BusyException busy) ctx.header(Header.RETRY_AFTER, Integer.toString(busy.retryAfterSeconds()));
+            apiError(ctx, e.status(), e.getMessage(), e.field(), e.allowed());
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");

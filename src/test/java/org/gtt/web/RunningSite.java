@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,26 +17,40 @@ import org.gtt.site.Assets;
 import org.gtt.site.LinkStyle;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.web.admission.ClientAddress;
+import org.gtt.web.ops.Lifecycle;
 
 /** The real server on a free loopback port, serving the repository's own lessons, for tests. */
 public final class RunningSite implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private final WebServer server;
     private final Javalin app;
     private final String basePath;
 
-    private RunningSite(Javalin app, String basePath) {
+    private RunningSite(WebServer server, Javalin app, String basePath) {
+        this.server = server;
         this.app = app;
         this.basePath = basePath;
     }
 
     public static RunningSite start(String basePath, List<RouteModule> modules) throws Exception {
+        return start(basePath, modules, Lifecycle.ready(), null, ClientAddress.peerOnly());
+    }
+
+    /** With a lifecycle of the test's own, and an access log written to {@code accessLog} (null: none). */
+    public static RunningSite start(String basePath, List<RouteModule> modules, Lifecycle lifecycle, PrintStream accessLog,
+                                    ClientAddress clients) throws Exception {
         Assets assets = Assets.load(Path.of("static"));
         Site site = Site.load(Path.of("content"), Templates.precompiled(), LinkStyle.live(basePath, assets));
         PrerenderedSite pages = new PrerenderedSite(site, assets);
-        Javalin app = new WebServer(() -> pages, modules)
-                .start(new WebServer.Options("127.0.0.1", 0, basePath));
-        return new RunningSite(app, basePath);
+        WebServer server = new WebServer(() -> pages, modules, lifecycle);
+        Javalin app = server.start(new WebServer.Options("127.0.0.1", 0, basePath, accessLog, clients));
+        return new RunningSite(server, app, basePath);
+    }
+
+    public WebServer server() {
+        return server;
     }
 
     public static RunningSite start() throws Exception {

@@ -1,0 +1,45 @@
+package org.gtt.api;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.gtt.engine.GradientRequest;
+import org.gtt.engine.Limits;
+import org.gtt.engine.ModelType;
+import org.junit.jupiter.api.Test;
+
+/** The estimate against the README's measured engine times (quiet 2-core machine): within a factor of two. */
+class WorkEstimateTest {
+    private static GradientRequest sized(ModelType model, int steps, int hidden) {
+        GradientRequest.Builder builder = GradientRequest.defaults(model).toBuilder();
+        builder.steps = steps;
+        builder.hidden = hidden;
+        return builder.build();
+    }
+
+    private static void within2x(double measuredMillis, GradientRequest request) {
+        double estimate = WorkEstimate.millis(request);
+        assertTrue(estimate > measuredMillis / 2 && estimate < measuredMillis * 2,
+                request.model() + " T=" + request.steps() + " n=" + request.hidden() + ": estimate " + estimate + " ms, measured " + measuredMillis);
+    }
+
+    @Test
+    void estimatesFollowTheMeasuredTimes() {
+        within2x(1.21, GradientRequest.defaults(ModelType.RNN));
+        within2x(67.4, sized(ModelType.RNN, 500, 64));
+        within2x(16.7, sized(ModelType.RNN, 500, 32));
+        within2x(2.65, sized(ModelType.RNN, 500, 8));
+        within2x(249, sized(ModelType.LSTM, 500, 64));
+        within2x(92, sized(ModelType.GRU, 500, 64));
+        within2x(274, sized(ModelType.MLP, Limits.MAX_MLP_DEPTH, Limits.MAX_MLP_WIDTH));
+    }
+
+    @Test
+    void theDefaultChartsAreCheapAndTheLargestRequestsExpensive() {
+        for (ModelType model : ModelType.values()) {
+            assertTrue(WorkEstimate.millis(GradientRequest.defaults(model)) < 5, model + " default");
+            int steps = model == ModelType.MLP ? Limits.MAX_MLP_DEPTH : Limits.MAX_RECURRENT_STEPS;
+            int hidden = model == ModelType.MLP ? Limits.MAX_MLP_WIDTH : Limits.MAX_RECURRENT_HIDDEN;
+            assertTrue(WorkEstimate.millis(sized(model, steps, hidden)) > 50, model + " largest");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.gtt.web.admission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.gtt.api.ApiException;
+import org.gtt.api.BusyException;
+import org.junit.jupiter.api.Test;
+
+class AdmissionControlTest {
+    @Test
+    void cheapWorkRunsAtOnceOnTheCallersThreadAndExpensiveWorkInThePool() {
+        try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 1, 20))) {
+            Thread caller = Thread.currentThread();
+            assertSame(caller, admission.run(19.9, Thread::currentThread));
+            assertNotEquals(caller, admission.run(20, Thread::currentThread));
+        }
+    }
+
+    @Test
+    void beyondWorkersAndQueueTheAnswerIsAnImmediate503WithRetryAfter() throws Exception {
+        try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 1, 20))) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch running = new CountDownLatch(1);
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(500, () -> {
+                running.countDown();
+                await(release);
+                return "first";
+            }));
+            assertTrue(running.await(10, TimeUnit.SECONDS));
+            CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> admission.run(500, () -> "queued"));
+            while (admission.queued() == 0) Thread.sleep(5);
+
+            // Worker and queue stay taken until release: an answer at all means the third did not wait.
+            BusyException refused = assertThrows(BusyException.class, () -> admission.run(500, () -> "third"));
+            assertEquals(503, refused.status());
+            assertTrue(refused.retryAfterSeconds() >= 1, "Retry-After " + refused.retryAfterSeconds());
+            assertEquals("cheap", admission.run(1, () -> "cheap"), "cheap work is never refused or queued");
+            assertEquals(1, admission.refused());
+
+            release.countDown();
+            assertEquals("first", first.get(10, TimeUnit.SECONDS));
+            assertEquals("queued", queued.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void theWorksOwnRefusalReachesTheCallerUnchanged() {
+        try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 0, 20))) {
+            ApiException thrown = new ApiException(422, "cannot", "scale", "finite");
+            assertSame(thrown, assertThrows(ApiException.class, () -> admission.run(100, () -> {
+                throw thrown;
+            })));
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
