@@ -23,8 +23,9 @@ import org.eclipse.jetty.util.Callback;
  * page, so it gets the 404 page with the usual security headers. When the path climbs above the root,
  * Jetty's parser has already dropped it and reports the request as "/badMessage"; that is recognised too;</li>
  * <li>everything else is JSON, {@code {"error": ..., "field": null, "allowed": null}}, with Jetty's status
- * (400, 414, 431, 505 …) and its reason in plain words: API clients read JSON, and a browser never sends
- * such a request.</li>
+ * (400, 413, 414, 431 …) and its reason in plain words: API clients read JSON, and a browser never sends
+ * such a request. An unknown HTTP version ("GET / FOO/1.1", "HTTP/9.9"), for which Jetty says 505, is a
+ * malformed request line to us: 400.</li>
  * </ul>
  * Never a stack trace.
  */
@@ -41,6 +42,12 @@ final class JettyErrorHandler extends ErrorHandler {
         setShowCauses(false);
     }
 
+    /** Jetty writes no body for methods other than GET, POST and HEAD; a refused PUT deserves its reason too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
@@ -51,6 +58,12 @@ final class JettyErrorHandler extends ErrorHandler {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
             response.write(true, ByteBuffer.wrap(notFoundPage.get().getBytes(StandardCharsets.UTF_8)), callback);
             return;
+        }
+        if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+            // "GET / FOO/1.1": a request line that is not HTTP is the client's mistake, like any other malformed line.
+            code = HttpStatus.BAD_REQUEST_400;
+            message = "unknown HTTP version";
+            response.setStatus(code);
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("error", describe(code, message));

@@ -133,12 +133,26 @@ public final class WebServer {
             apiError(ctx, e.status(), e.getMessage(), e.field(), e.allowed());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (fromTheClientsConnection(e)) {
+                // The client hung up or sent fewer bytes than it announced: its fault, not the server's.
+                apiError(ctx, HttpStatus.BAD_REQUEST.getCode(), "the request ended before its body was complete", null,
+                        "a body of exactly Content-Length bytes");
+                return;
+            }
             LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
         });
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such resource"));
         config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx -> error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method not allowed"));
         config.routes.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "request body over 1 MB"));
+    }
+
+    /** An I/O failure reading the request (early EOF, reset) anywhere in the cause chain. */
+    private static boolean fromTheClientsConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) return true;
+        }
+        return false;
     }
 
     private static void addSecurityHeaders(Context ctx) {

@@ -16,14 +16,23 @@ import org.gtt.api.ComputeGate;
  * Admission by cost. A request estimated under {@code expensiveMillis} runs at once on the thread that
  * received it, so cheap work (the default charts) never waits behind expensive work. Anything costlier runs
  * in a pool of {@code workers} threads with a queue of {@code queue} places; when both are taken the answer
- * is an immediate 503 with Retry-After. The HTTP threads held by expensive work are therefore at most
- * workers + queue, and the memory it holds is bounded by the engine's size limits.
+ * is an immediate 503 with Retry-After. A computation that waited in the queue longer than {@code maxWaitMillis}
+ * (a machine slower than planned) is refused with 503 when its turn comes instead of being computed late. The HTTP
+ * threads held by expensive work are therefore at most workers + queue, and the memory it holds is bounded by the
+ * engine's size limits.
  */
 public final class AdmissionControl implements ComputeGate, AutoCloseable {
-    public record Settings(int workers, int queue, double expensiveMillis) {
+    public record Settings(int workers, int queue, double expensiveMillis, long maxWaitMillis) {
+        /** The longest a computation waits for a worker by default. */
+        public static final long DEFAULT_MAX_WAIT_MILLIS = 2000;
+
         public Settings {
             if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
             if (queue < 0) throw new IllegalArgumentException("queue must not be negative");
+        }
+
+        public Settings(int workers, int queue, double expensiveMillis) {
+            this(workers, queue, expensiveMillis, DEFAULT_MAX_WAIT_MILLIS);
         }
     }
 
@@ -62,12 +71,14 @@ public final class AdmissionControl implements ComputeGate, AutoCloseable {
     public <T> T run(double estimatedMillis, Supplier<T> work) {
         if (estimatedMillis < settings.expensiveMillis()) return work.get();
         Future<T> result;
+        long queued = System.nanoTime();
         try {
-            result = pool.submit(work::get);
+            result = pool.submit(() -> {
+                if ((System.nanoTime() - queued) / 1_000_000 > settings.maxWaitMillis()) throw busy(estimatedMillis);
+                return work.get();
+            });
         } catch (RejectedExecutionException e) {
-            refused.incrementAndGet();
-            throw new BusyException(503, "the server is busy with large computations: try again shortly, or choose smaller sizes",
-                    retryAfterSeconds(estimatedMillis));
+            throw busy(estimatedMillis);
         }
         try {
             return result.get();
@@ -80,6 +91,12 @@ public final class AdmissionControl implements ComputeGate, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new BusyException(503, "the server is shutting down", 1);
         }
+    }
+
+    private BusyException busy(double estimatedMillis) {
+        refused.incrementAndGet();
+        return new BusyException(503, "the server is busy with large computations: try again shortly, or choose smaller sizes",
+                retryAfterSeconds(estimatedMillis));
     }
 
     /** Time for the pool to work off what is ahead of a new request of this size, in whole seconds (1 to 60). */

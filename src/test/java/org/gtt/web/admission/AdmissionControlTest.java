@@ -51,6 +51,28 @@ class AdmissionControlTest {
     }
 
     @Test
+    void workThatWaitedTooLongIsRefusedWhenItsTurnComesInsteadOfComputedLate() throws Exception {
+        try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 1, 20, 50))) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch running = new CountDownLatch(1);
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(500, () -> {
+                running.countDown();
+                await(release);
+                return "first";
+            }));
+            assertTrue(running.await(10, TimeUnit.SECONDS));
+            CompletableFuture<String> late = CompletableFuture.supplyAsync(() -> admission.run(500, () -> "computed late"));
+            while (admission.queued() == 0) Thread.sleep(5);
+            Thread.sleep(100);
+            release.countDown();
+            assertEquals("first", first.get(10, TimeUnit.SECONDS));
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> late.get(10, TimeUnit.SECONDS));
+            assertEquals(503, ((BusyException) refused.getCause()).status());
+        }
+    }
+
+    @Test
     void theWorksOwnRefusalReachesTheCallerUnchanged() {
         try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 0, 20))) {
             ApiException thrown = new ApiException(422, "cannot", "scale", "finite");
