@@ -51,6 +51,39 @@ final class Engine {
         return GradientEngine.compute(b.build());
     }
 
+    /** The lstm as the lstm widget asks for it: generated weights (gaussian, gain 1), inputs N(0, 1). */
+    static GradientResult generatedLstm(double forgetBias, boolean forgetGate, int steps, int hidden, long seed) {
+        GradientRequest.Builder b = GradientRequest.defaults(ModelType.LSTM).toBuilder();
+        b.forgetBias = forgetBias;
+        b.forgetGate = forgetGate;
+        b.steps = steps;
+        b.hidden = hidden;
+        b.seed = seed;
+        return GradientEngine.compute(b.build());
+    }
+
+    /** The gru as the gru widget asks for it. */
+    static GradientResult generatedGru(double updateBias, int steps, int hidden, long seed) {
+        GradientRequest.Builder b = GradientRequest.defaults(ModelType.GRU).toBuilder();
+        b.updateBias = updateBias;
+        b.steps = steps;
+        b.hidden = hidden;
+        b.seed = seed;
+        return GradientEngine.compute(b.build());
+    }
+
+    /** A gated model (lstm or gru) with explicit weights, inputs one row per step, zero initial state. */
+    static GradientResult gated(ModelType model, RecurrentWeights weights, double[][] inputs, boolean forgetGate) {
+        GradientRequest.Builder b = GradientRequest.defaults(model).toBuilder();
+        b.steps = inputs.length;
+        b.hidden = weights.weightHh()[0].length;
+        b.inputSize = inputs[0].length;
+        b.weights = weights;
+        b.inputs = inputs;
+        b.forgetGate = forgetGate;
+        return GradientEngine.compute(b.build());
+    }
+
     private static GradientRequest.Builder generated(ModelType model, Activation activation, Init init, int steps,
                                                      int hidden, long seed) {
         GradientRequest.Builder b = GradientRequest.defaults(model).toBuilder();

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class LessonText {
     static final LessonText VANISHING = new LessonText("01-vanishing-and-exploding.md");
     static final LessonText BPTT = new LessonText("02-backprop-through-time.md");
+    static final LessonText LSTM = new LessonText("05-lstm.md");
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?");
 
