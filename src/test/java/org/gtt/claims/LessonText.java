@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gtt.content.Lang;
+import org.gtt.widget.Control;
+import org.gtt.widget.WidgetKind;
 
 /**
  * The Markdown source of one lesson in both languages, read from content/ in the working tree, so a
@@ -23,6 +26,7 @@ final class LessonText {
     static final LessonText VANISHING = new LessonText("01-vanishing-and-exploding.md");
     static final LessonText BPTT = new LessonText("02-backprop-through-time.md");
     static final LessonText LSTM = new LessonText("05-lstm.md");
+    static final LessonText GRU = new LessonText("06-gru.md");
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?");
 
@@ -65,6 +69,17 @@ final class LessonText {
     void assertLanguagesContain(String enSnippet, String zhSnippet) {
         assertTrue(en.contains(enSnippet), "content/en/" + file + " does not state: " + enSnippet);
         assertTrue(zh.contains(zhSnippet), "content/zh/" + file + " does not state: " + zhSnippet);
+    }
+
+    /**
+     * The lesson names a widget control in bold as the page labels it ({@code en}/{@code zh} are the start of the
+     * label, which may go on with an explanation in brackets).
+     */
+    void assertNamesControl(WidgetKind kind, String key, String enLabel, String zhLabel) {
+        Control control = kind.control(key).orElseThrow(() -> new AssertionError(kind + " has no control " + key));
+        assertTrue(control.label().in(Lang.EN).startsWith(enLabel), "the page labels it " + control.label().in(Lang.EN));
+        assertTrue(control.label().in(Lang.ZH).startsWith(zhLabel), "the page labels it " + control.label().in(Lang.ZH));
+        assertLanguagesContain("**" + enLabel + "**", "**" + zhLabel + "**");
     }
 
     /** Every occurrence of {@code prefix} (there is at least one per language) is followed by {@code value} rounded. */

@@ -14,7 +14,6 @@ import org.gtt.engine.GradientResult;
 import org.gtt.engine.Init;
 import org.gtt.engine.ModelType;
 import org.gtt.engine.RecurrentWeights;
-import org.gtt.widget.Control;
 import org.gtt.widget.WidgetKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,7 +174,7 @@ class LstmLessonClaimsTest {
         TEXT.assertWritesRounded("no better than the vanilla RNN (about $10^{", "它也在 $10^{", rnn);
         TEXT.assertWritesRounded("even lower, about $10^{", "还要更低，大约 $10^{", value(r.forgetProductLog10()[0]));
         assertEquals("0", WidgetKind.LSTM.defaults().get("forgetBias"));
-        assertLabel("forgetBias", "forget-gate bias", "遗忘门偏置");
+        TEXT.assertNamesControl(WidgetKind.LSTM, "forgetBias", "forget-gate bias", "遗忘门偏置");
     }
 
     /** 5.7, step 2: forget-gate bias 1 lifts the cell path at T − k = 100 to about 10^−8 (engine −7.77). */
@@ -236,7 +235,7 @@ class LstmLessonClaimsTest {
         TEXT.assertWritesRounded("it climbs to about $10^{", "在 $T - k = 100$ 处爬到大约 $10^{", end);
         TEXT.assertWritesRounded("grows to about $10^{", "长到大约 $10^{", end);
         TEXT.assertWritesRounded("about a factor of ", "100 步大约 ", Math.pow(10, end));
-        assertLabel("forgetGate", "forget gate", "遗忘门");
+        TEXT.assertNamesControl(WidgetKind.LSTM, "forgetGate", "forget gate", "遗忘门");
     }
 
     /**
@@ -250,13 +249,6 @@ class LstmLessonClaimsTest {
         TEXT.assertWritesRounded("$0.9526^{100} = 10^{100 \\log_{10} 0.9526} \\approx 10^{", 100 * Math.log10(gate));
         TEXT.assertWritesRounded("10^{-2.11}$, about $", "10^{-2.11}$，约为 $", Math.pow(gate, 100));
         TEXT.assertWritesRounded("The widget shows about $10^{", "小部件显示的是大约 $10^{", value(widget(3, true).forgetProductLog10()[0]));
-    }
-
-    private static void assertLabel(String key, String en, String zh) {
-        Control control = WidgetKind.LSTM.control(key).orElseThrow();
-        assertTrue(control.label().en().startsWith(en), control.label().en());
-        assertTrue(control.label().zh().startsWith(zh), control.label().zh());
-        TEXT.assertLanguagesContain("**" + en + "**", "**" + zh + "**");
     }
 
     /** Stacked i, f, g, o blocks: input weights N(0, 1/m), recurrent N(0, recurrentStd²), biases N(0, 0.3²). */

@@ -206,6 +206,32 @@ final class UnrolledGated {
 
         double[] z(int t) { return zs.get(t); }
 
+        /**
+         * The lesson's step Jacobian: diag(z) + diag((1−z)(1−n²))(diag(r) W_hn + diag((W_hn h + b_hn) r(1−r)) W_hr)
+         * + diag((h_{t−1} − n) z(1−z)) W_hz, from the values of step t.
+         */
+        DMatrixRMaj stepFormula(int t) {
+            double[] h = hs.get(t - 1);
+            double[] x = inputs[t - 1];
+            double[][] whh = w.weightHh();
+            double[] ir = block(w.weightIh(), w.biasIh(), 0, n, x), hr = block(whh, w.biasHh(), 0, n, h);
+            double[] iz = block(w.weightIh(), w.biasIh(), n, n, x), hz = block(whh, w.biasHh(), n, n, h);
+            double[] in = block(w.weightIh(), w.biasIh(), 2 * n, n, x), hn = block(whh, w.biasHh(), 2 * n, n, h);
+            DMatrixRMaj j = new DMatrixRMaj(n, n);
+            for (int u = 0; u < n; u++) {
+                double r = sigmoid(ir[u] + hr[u]);
+                double z = sigmoid(iz[u] + hz[u]);
+                double cand = Math.tanh(in[u] + r * hn[u]);
+                double throughCandidate = (1 - z) * (1 - cand * cand);
+                for (int c = 0; c < n; c++) {
+                    double value = throughCandidate * (r * whh[2 * n + u][c] + hn[u] * r * (1 - r) * whh[u][c])
+                            + (h[u] - cand) * z * (1 - z) * whh[n + u][c];
+                    j.set(u, c, value + (u == c ? z : 0.0));
+                }
+            }
+            return j;
+        }
+
         /** ∂h_T/∂h_k by central differences. */
         DMatrixRMaj jacobianByDifferences(int k, double eps) {
             DMatrixRMaj d = new DMatrixRMaj(n, n);
