@@ -27,6 +27,7 @@ final class LessonText {
     static final LessonText BPTT = new LessonText("02-backprop-through-time.md");
     static final LessonText LSTM = new LessonText("05-lstm.md");
     static final LessonText GRU = new LessonText("06-gru.md");
+    static final LessonText ACTIVATIONS = new LessonText("07-activations-and-initialisation.md");
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?");
 
@@ -114,7 +115,8 @@ final class LessonText {
         assertEquals(zhExpected, tableRow("zh", zhFirstCell)[column], "content/zh/" + file + ", row " + zhFirstCell);
     }
 
-    private String text(String lang) { return lang.equals("en") ? en : zh; }
+    /** The Markdown source in {@code lang} ("en" or "zh"). */
+    String text(String lang) { return lang.equals("en") ? en : zh; }
 
     /** The row of a Markdown table that starts with {@code firstCell}, split into trimmed cells. */
     String[] tableRow(String lang, String firstCell) {
