@@ -72,6 +72,21 @@ final class Engine {
         return GradientEngine.compute(b.build());
     }
 
+    /**
+     * An lstm or gru (4 units) with every weight zero (scale 0): no gate reads its input or h, so each gate is
+     * σ(gateBias) at every step (the forget gate of the lstm, the update gate of the gru).
+     */
+    static GradientResult zeroWeights(ModelType model, int steps, double gateBias, boolean forgetGate) {
+        GradientRequest.Builder b = GradientRequest.defaults(model).toBuilder();
+        b.steps = steps;
+        b.hidden = 4;
+        b.scale = 0.0;
+        b.forgetBias = model == ModelType.LSTM ? gateBias : 0.0;
+        b.updateBias = model == ModelType.GRU ? gateBias : 0.0;
+        b.forgetGate = forgetGate;
+        return GradientEngine.compute(b.build());
+    }
+
     /** A gated model (lstm or gru) with explicit weights, inputs one row per step, zero initial state. */
     static GradientResult gated(ModelType model, RecurrentWeights weights, double[][] inputs, boolean forgetGate) {
         GradientRequest.Builder b = GradientRequest.defaults(model).toBuilder();

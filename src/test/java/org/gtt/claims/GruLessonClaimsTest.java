@@ -84,12 +84,7 @@ class GruLessonClaimsTest {
     @ParameterizedTest
     @ValueSource(doubles = {-1.0, 0.0, 2.0})
     void directPathIsTheUpdateGate(double updateBias) {
-        GradientRequest.Builder b = GradientRequest.defaults(ModelType.GRU).toBuilder();
-        b.steps = 30;
-        b.hidden = 4;
-        b.scale = 0.0;
-        b.updateBias = updateBias;
-        GradientResult r = GradientEngine.compute(b.build());
+        GradientResult r = Engine.zeroWeights(ModelType.GRU, 30, updateBias, true);
         double z = UnrolledGated.sigmoid(updateBias);
         for (int k = 0; k <= 30; k++) {
             assertEquals((30 - k) * Math.log10(z), value(r.jacobianLog10Norms()[k]), EXACT, "k = " + k);

@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Random;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.gtt.engine.Activation;
-import org.gtt.engine.GradientEngine;
-import org.gtt.engine.GradientRequest;
 import org.gtt.engine.GradientResult;
 import org.gtt.engine.Init;
 import org.gtt.engine.ModelType;
@@ -398,13 +396,7 @@ class LessonTwoClaimsTest {
     }
 
     private static GradientResult zeroWeightLstm(double forgetBias, boolean forgetGate) {
-        GradientRequest.Builder b = GradientRequest.defaults(ModelType.LSTM).toBuilder();
-        b.steps = 30;
-        b.hidden = 4;
-        b.scale = 0.0;
-        b.forgetBias = forgetBias;
-        b.forgetGate = forgetGate;
-        return GradientEngine.compute(b.build());
+        return Engine.zeroWeights(ModelType.LSTM, 30, forgetBias, forgetGate);
     }
 
     /**
@@ -414,12 +406,7 @@ class LessonTwoClaimsTest {
     @ParameterizedTest
     @ValueSource(doubles = {-1.0, 0.0, 2.0})
     void gruDirectPathIsTheUpdateGate(double updateBias) {
-        GradientRequest.Builder b = GradientRequest.defaults(ModelType.GRU).toBuilder();
-        b.steps = 30;
-        b.hidden = 4;
-        b.scale = 0.0;
-        b.updateBias = updateBias;
-        GradientResult r = GradientEngine.compute(b.build());
+        GradientResult r = Engine.zeroWeights(ModelType.GRU, 30, updateBias, true);
         double z = 1 / (1 + Math.exp(-updateBias));
         for (int k = 0; k <= 30; k++) {
             assertEquals((30 - k) * Math.log10(z), value(r.jacobianLog10Norms()[k]), EXACT, "k = " + k);

@@ -8,8 +8,6 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.gtt.engine.Activation;
-import org.gtt.engine.GradientEngine;
-import org.gtt.engine.GradientRequest;
 import org.gtt.engine.GradientResult;
 import org.gtt.engine.Init;
 import org.gtt.engine.ModelType;
@@ -151,12 +149,7 @@ class LstmLessonClaimsTest {
     }
 
     private static GradientResult constantGateLstm(double forgetBias) {
-        GradientRequest.Builder b = GradientRequest.defaults(ModelType.LSTM).toBuilder();
-        b.steps = STEPS;
-        b.hidden = 4;
-        b.scale = 0.0;
-        b.forgetBias = forgetBias;
-        return GradientEngine.compute(b.build());
+        return Engine.zeroWeights(ModelType.LSTM, STEPS, forgetBias, true);
     }
 
     /**
