@@ -71,10 +71,11 @@ class GruLessonClaimsTest {
             double fd = NormOps_DDRM.normP2(gru.jacobianByDifferences(k, 1e-6));
             assertEquals(Math.log10(fd), value(result.jacobianLog10Norms()[k]), 1e-6, "k = " + k);
         }
-        TEXT.assertBothContain("\\frac{\\partial h_t}{\\partial h_{t-1}} = \\operatorname{diag}(z_t)\n"
-                + "&+ \\operatorname{diag}\\big((1 - z_t) \\odot (1 - n_t^2)\\big) \\Big( \\operatorname{diag}(r_t)\\, W_{hn} + "
-                + "\\operatorname{diag}\\big((W_{hn} h_{t-1} + b_{hn}) \\odot r_t \\odot (1 - r_t)\\big)\\, W_{hr} \\Big) \\\\\n"
-                + "&+ \\operatorname{diag}\\big((h_{t-1} - n_t) \\odot z_t \\odot (1 - z_t)\\big)\\, W_{hz} .");
+        TEXT.assertBothContain("""
+                \\frac{\\partial h_t}{\\partial h_{t-1}} = \\operatorname{diag}(z_t)
+                &+ \\operatorname{diag}\\big((1 - z_t) \\odot (1 - n_t^2) \\odot r_t\\big)\\, W_{hn} \\\\
+                &+ \\operatorname{diag}\\big((1 - z_t) \\odot (1 - n_t^2) \\odot (W_{hn} h_{t-1} + b_{hn}) \\odot r_t \\odot (1 - r_t)\\big)\\, W_{hr} \\\\
+                &+ \\operatorname{diag}\\big((h_{t-1} - n_t) \\odot z_t \\odot (1 - z_t)\\big)\\, W_{hz} .""");
     }
 
     /**
