@@ -16,6 +16,8 @@ start_server two --base-path /dl-course/; TWO_PID=$SERVER_PID; TWO_PORT=$SERVER_
 NGINX_PORT=$(free_port)
 
 mkdir -p "$WORK/nginx/cache" "$WORK/nginx/temp" "$WORK/nginx/logs"
+# nginx's worker runs as an unprivileged user when the script runs as root: it must reach its cache and temp files.
+chmod a+x "$WORK"
 chmod -R a+rwx "$WORK/nginx"
 sed -e "s|127.0.0.1:7070|127.0.0.1:$ONE_PORT|; s|127.0.0.1:7071|127.0.0.1:$TWO_PORT|" \
     -e "s|listen 80;|listen 127.0.0.1:$NGINX_PORT;|" -e "s|/var/cache/nginx/gtt|$WORK/nginx/cache|" \
@@ -53,7 +55,9 @@ echo "nginx cache: $CACHED stored answers of GET /api/v1/gradients"
 if grep -q "\[error\]\|\[crit\]\|\[alert\]\|\[emerg\]" "$WORK/nginx/logs/error.log"; then
   echo "nginx errors (connections refused by the stopped instance are expected and were retried):"
   grep -c "\[error\]" "$WORK/nginx/logs/error.log" | sed 's/^/  error lines: /'
-  grep "\[crit\]\|\[alert\]\|\[emerg\]" "$WORK/nginx/logs/error.log" && status=1
+  if grep -q "\[crit\]\|\[alert\]\|\[emerg\]" "$WORK/nginx/logs/error.log"; then
+    grep "\[crit\]\|\[alert\]\|\[emerg\]" "$WORK/nginx/logs/error.log" | head -5; status=1
+  fi
 fi
 kill -QUIT "$NGINX_PID" 2>/dev/null || true
 stop_server "$TWO_PID" two || status=1

@@ -74,7 +74,11 @@ public final class AdmissionControl implements ComputeGate, AutoCloseable {
         long queued = System.nanoTime();
         try {
             result = pool.submit(() -> {
-                if ((System.nanoTime() - queued) / 1_000_000 > settings.maxWaitMillis()) throw busy(estimatedMillis);
+                if ((System.nanoTime() - queued) / 1_000_000 > settings.maxWaitMillis()) {
+                    refused.incrementAndGet();
+                    throw new BusyException(503, "the server fell behind: this computation waited over " + settings.maxWaitMillis()
+                            + " ms for a worker; try again shortly, or choose smaller sizes", retryAfterSeconds(estimatedMillis));
+                }
                 return work.get();
             });
         } catch (RejectedExecutionException e) {
