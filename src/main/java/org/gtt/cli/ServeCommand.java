@@ -27,7 +27,6 @@ import org.gtt.web.admission.ClientAddress;
 import org.gtt.web.admission.ComputeRateLimit;
 import org.gtt.web.admission.RateLimiter;
 import org.gtt.web.ops.Lifecycle;
-import org.gtt.widget.WidgetHandler;
 
 /** {@code serve}: the course and the gradient API over HTTP. */
 final class ServeCommand {
@@ -171,7 +170,7 @@ final class ServeCommand {
         TemplateEngine templates = sources == null ? Templates.precompiled()
                 : Templates.fromSources(sources, Path.of("target", "jte-dev-classes"));
         Path staticDir = SiteFiles.staticFiles(true);
-        MarkdownRenderer markdown = WidgetHandler.markdownRenderer(templates);
+        MarkdownRenderer markdown = Site.markdownRenderer(templates, staticDir);
         return () -> {
             Assets assets = Assets.load(staticDir);
             Site site = new Site(CourseLoader.loadLenient(content, markdown), new PageRenderer(templates, LinkStyle.live(basePath, assets)));

@@ -3,6 +3,7 @@ package org.gtt.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gtt.site.BundledFiles;
+import org.gtt.site.Site;
 
 /** Where the lessons, static files and templates are read from: a folder given by the user, or the jar. */
 final class SiteFiles {
@@ -19,7 +20,7 @@ final class SiteFiles {
     /** In --dev, the static/ folder of the working copy when there is one, so edits show at once. */
     static Path staticFiles(boolean dev) {
         Path local = Path.of("static");
-        return dev && Files.isDirectory(local) ? local : BundledFiles.folder("static", "css/site.css");
+        return dev && Files.isDirectory(local) ? local : Site.bundledStatic();
     }
 
     /** The template sources of the working copy, for --dev; null when not run from one. */

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.gtt.content.AssetLink;
 import org.gtt.content.Course;
 import org.gtt.content.Lang;
 import org.gtt.content.Lesson;
@@ -16,7 +17,7 @@ public final class PageRenderer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** The extra data a lesson page shows beside the frame. */
-    public record LessonModel(PageModel page, Lesson lesson, boolean fallback, PageModel.NavItem previous,
+    public record LessonModel(PageModel page, Lesson lesson, String body, boolean fallback, PageModel.NavItem previous,
                               PageModel.NavItem next, String updated) {}
 
     private final TemplateEngine templates;
@@ -40,7 +41,9 @@ public final class PageRenderer {
         Lesson lesson = view.lesson();
         Linker links = links(here);
         PageModel page = frame(course, lang, here, links, lesson.title() + " · " + course.info(lang).title(), true);
-        LessonModel model = new LessonModel(page, lesson, view.fallback(),
+        // Asset addresses in the lesson (diagrams) are written for this page, which may show a fallback lesson.
+        String body = AssetLink.resolve(lesson.html(), links::asset);
+        LessonModel model = new LessonModel(page, lesson, body, view.fallback(),
                 course.previous(lang, slug).map(neighbour -> navItem(links, lang, neighbour, here)).orElse(null),
                 course.next(lang, slug).map(neighbour -> navItem(links, lang, neighbour, here)).orElse(null),
                 DAY.format(lesson.lastUpdated()));

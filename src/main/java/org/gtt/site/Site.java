@@ -4,11 +4,15 @@ import gg.jte.TemplateEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gtt.content.ContentException;
 import org.gtt.content.Course;
 import org.gtt.content.CourseLoader;
+import org.gtt.content.DiagramHandler;
 import org.gtt.content.Lang;
+import org.gtt.content.MarkdownRenderer;
+import org.gtt.widget.ApiWidgetData;
 import org.gtt.widget.WidgetHandler;
 
 /** A course with its renderer: knows every page address and turns one into HTML. */
@@ -23,7 +27,19 @@ public final class Site {
 
     /** The course as the commands serve and build it: the lessons with their widgets, through the templates. */
     public static Site load(Path contentDir, TemplateEngine templates, LinkStyle style) throws ContentException {
-        return new Site(CourseLoader.load(contentDir, WidgetHandler.markdownRenderer(templates)), new PageRenderer(templates, style));
+        return new Site(CourseLoader.load(contentDir, markdownRenderer(templates, bundledStatic())), new PageRenderer(templates, style));
+    }
+
+    /** The Markdown renderer of the course: widgets computed by the engine in-process, diagrams from {@code staticDir}. */
+    public static MarkdownRenderer markdownRenderer(TemplateEngine templates, Path staticDir) {
+        return new MarkdownRenderer(Map.of(
+                WidgetHandler.KEYWORD, new WidgetHandler(templates, new ApiWidgetData()),
+                DiagramHandler.KEYWORD, new DiagramHandler(staticDir.resolve(DiagramHandler.FOLDER))));
+    }
+
+    /** The static files inside the jar (or target/classes), which the commands serve unless in --dev. */
+    public static Path bundledStatic() {
+        return BundledFiles.folder("static", "css/site.css");
     }
 
     public Course course() {
