@@ -44,7 +44,7 @@ public record DataTable(List<Text> headers, List<List<String>> rows) {
     }
 
     /** 10^log10 written as "7.53 × 10⁻⁵", valid far outside the double range (log10 = −400 is fine). */
-    static String powerOfTen(double log10) {
+    public static String powerOfTen(double log10) {
         double exponent = Math.floor(log10);
         double mantissa = Math.pow(10, log10 - exponent);
         if (Math.round(mantissa * 100) >= 1000) {

@@ -32,7 +32,7 @@ class DiagramsBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots", "diagrams");
     /** The lessons that show diagrams, one page per language each. */
     private static final List<String> PAGES = List.of("vanishing-and-exploding/", "zh/vanishing-and-exploding/",
-            "backprop-through-time/", "zh/backprop-through-time/");
+            "deep-feedforward/", "zh/deep-feedforward/", "backprop-through-time/", "zh/backprop-through-time/");
     @TempDir static Path temp;
     private static Chromium chromium;
     private static RunningSite site;

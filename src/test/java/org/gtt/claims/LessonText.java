@@ -24,7 +24,8 @@ import org.gtt.widget.WidgetKind;
  */
 final class LessonText {
     static final LessonText VANISHING = new LessonText("01-vanishing-and-exploding.md");
-    static final LessonText BPTT = new LessonText("02-backprop-through-time.md");
+    static final LessonText DEEP = new LessonText("02-deep-feedforward.md");
+    static final LessonText BPTT = new LessonText("03-backprop-through-time.md");
     static final LessonText LSTM = new LessonText("05-lstm.md");
     static final LessonText GRU = new LessonText("06-gru.md");
     static final LessonText ACTIVATIONS = new LessonText("07-activations-and-initialisation.md");
@@ -81,6 +82,12 @@ final class LessonText {
         assertTrue(control.label().in(Lang.EN).startsWith(enLabel), "the page labels it " + control.label().in(Lang.EN));
         assertTrue(control.label().in(Lang.ZH).startsWith(zhLabel), "the page labels it " + control.label().in(Lang.ZH));
         assertLanguagesContain("**" + enLabel + "**", "**" + zhLabel + "**");
+    }
+
+    /** As {@link #assertNamesControl(WidgetKind, String, String, String)} with the page's whole label in each language. */
+    void assertNamesControl(WidgetKind kind, String key) {
+        Control control = kind.control(key).orElseThrow(() -> new AssertionError(kind + " has no control " + key));
+        assertNamesControl(kind, key, control.label().in(Lang.EN), control.label().in(Lang.ZH));
     }
 
     /** Every occurrence of {@code prefix} (there is at least one per language) is followed by {@code value} rounded. */
