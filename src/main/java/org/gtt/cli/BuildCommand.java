@@ -31,7 +31,7 @@ final class BuildCommand {
             Site site = Site.load(content, Templates.precompiled(), LinkStyle.snapshot(options.basePath("base-path")));
             out.println("Building the snapshot into " + target.toAbsolutePath());
             int pages = new SnapshotBuilder(out).build(site, assets, target);
-            out.printf("Wrote %d pages and %d files in %d ms to %s%n", pages, assets.all().size(),
+            out.printf("Wrote %d pages and %d files in %d ms to %s%n", pages, assets.all().size() + site.files().size(),
                     (System.nanoTime() - start) / 1_000_000, target.toAbsolutePath());
             return 0;
         } catch (ContentException e) {

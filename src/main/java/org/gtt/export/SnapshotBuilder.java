@@ -46,7 +46,8 @@ public final class SnapshotBuilder {
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".building-");
         try {
             int pages = writePages(site, staging);
-            writeAssets(assets, staging);
+            writeFiles(assets.all(), staging);
+            writeFiles(site.files(), staging);
             swapIn(staging, target);
             return pages;
         } finally {
@@ -93,8 +94,8 @@ public final class SnapshotBuilder {
         return count;
     }
 
-    private static void writeAssets(Assets assets, Path root) throws IOException {
-        for (Map.Entry<String, Assets.Asset> file : assets.all().entrySet()) {
+    private static void writeFiles(Map<String, Assets.Asset> files, Path root) throws IOException {
+        for (Map.Entry<String, Assets.Asset> file : files.entrySet()) {
             write(root.resolve(file.getKey()), file.getValue().bytes());
         }
     }

@@ -32,15 +32,22 @@ public final class Assets {
             "static/js/widgets/sources.js",
             "static/js/widgets/widget.js",
             "static/js/widgets/gradient.js");
+    public static final String LUNR = "webjars/lunr/2.3.9/";
 
     /** The WebJar folders the pages use, and which of their files to take (all, when none are named). */
     private static final List<String[]> WEBJAR_FILES = List.of(
             new String[] {KATEX, "katex.min.js", "katex.min.css"},
             new String[] {KATEX + "fonts/"},
-            new String[] {UPLOT, "uPlot.iife.min.js", "uPlot.min.css"});
+            new String[] {UPLOT, "uPlot.iife.min.js", "uPlot.min.css"},
+            new String[] {LUNR, "lunr.min.js"});
     private static final String KNOWN_FONT = "KaTeX_Main-Regular.woff2";
 
-    public record Asset(byte[] bytes, String contentType, String hash) {}
+    public record Asset(byte[] bytes, String contentType, String hash) {
+        /** A file made while building the site (the search index), typed by its address like the others. */
+        public static Asset of(String path, byte[] bytes) {
+            return new Asset(bytes, MediaTypes.of(path), sha256(bytes));
+        }
+    }
 
     private final Map<String, Asset> byPath;
 
@@ -116,7 +123,7 @@ public final class Assets {
     private static void add(Map<String, Asset> files, Path file, String path) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            files.put(path, new Asset(bytes, MediaTypes.of(path), sha256(bytes)));
+            files.put(path, Asset.of(path, bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package org.gtt.site;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +15,17 @@ public record LinkStyle(String basePath, boolean snapshot, UnaryOperator<String>
 
     public static LinkStyle snapshot(String basePath) {
         return new LinkStyle(basePath, true, path -> "");
+    }
+
+    /**
+     * The same style for a site that also serves {@code files} made from its course (the search index),
+     * which the static folder's {@link Assets} does not hold: live addresses version them by their own hash.
+     */
+    public LinkStyle alsoVersioning(Map<String, Assets.Asset> files) {
+        if (snapshot) return this;
+        UnaryOperator<String> version = path -> files.containsKey(path)
+                ? "?v=" + files.get(path).hash().substring(0, 10) : assetVersion.apply(path);
+        return new LinkStyle(basePath, false, version);
     }
 
     public Linker relativeFrom(SitePath page) {

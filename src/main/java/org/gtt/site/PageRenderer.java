@@ -74,6 +74,16 @@ public final class PageRenderer {
                 view.lesson().summary(), here != null && view.slug().equals(here.slug()));
     }
 
+    /** Links as seen from the site root: the addresses the search index stores. */
+    public Linker rootLinks() {
+        return style.relativeFrom(SitePath.home(Lang.DEFAULT));
+    }
+
+    /** The same renderer for a site that also serves {@code files} made from its course (see {@link LinkStyle#alsoVersioning}). */
+    public PageRenderer alsoLinking(Map<String, Assets.Asset> files) {
+        return new PageRenderer(templates, style.alsoVersioning(files));
+    }
+
     private String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         templates.render(template, params, out);

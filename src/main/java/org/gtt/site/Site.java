@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.gtt.content.ContentException;
 import org.gtt.content.Course;
 import org.gtt.content.CourseLoader;
@@ -13,16 +14,29 @@ import org.gtt.content.DiagramHandler;
 import org.gtt.content.Lang;
 import org.gtt.content.MarkdownRenderer;
 import org.gtt.widget.ApiWidgetData;
+import org.gtt.search.SearchIndex;
 import org.gtt.widget.WidgetHandler;
 
 /** A course with its renderer: knows every page address and turns one into HTML. */
 public final class Site {
     private final Course course;
     private final PageRenderer renderer;
+    private final Map<String, Assets.Asset> files;
 
     public Site(Course course, PageRenderer renderer) {
         this.course = course;
-        this.renderer = renderer;
+        this.files = searchIndexes(course, renderer.rootLinks());
+        this.renderer = renderer.alsoLinking(files);
+    }
+
+    /** One search index per language, with the lessons' addresses as the pages link them. */
+    private static Map<String, Assets.Asset> searchIndexes(Course course, Linker root) {
+        Map<String, Assets.Asset> indexes = new TreeMap<>();
+        for (Lang lang : Lang.values()) {
+            SearchIndex index = SearchIndex.of(course, lang, slug -> root.page(SitePath.lesson(lang, slug)));
+            indexes.put(SearchIndex.path(lang), Assets.Asset.of(SearchIndex.path(lang), index.script()));
+        }
+        return Map.copyOf(indexes);
     }
 
     /** The course as the commands serve and build it: the lessons with their widgets, through the templates. */
@@ -61,6 +75,11 @@ public final class Site {
         if (path.isHome()) return Optional.of(renderer.home(course, path.lang()));
         if (!course.slugs().contains(path.slug())) return Optional.empty();
         return Optional.of(renderer.lesson(course, path.lang(), path.slug()));
+    }
+
+    /** The files made from the course (the search indexes) by their address below the site root; served and written like the static files. */
+    public Map<String, Assets.Asset> files() {
+        return files;
     }
 
     public String notFound(Lang lang) {

@@ -17,7 +17,12 @@ public record UiText(
         String notFoundTitle,
         String notFoundBody,
         String backHome,
-        String lessonErrorTitle) {
+        String lessonErrorTitle,
+        Search search) {
+
+    /** The search box's words; {@code found} holds "{n}" for the number of sections found. */
+    public record Search(String label, String placeholder, String results, String loading, String found,
+                         String none, String unavailable) {}
 
     private static final UiText EN = new UiText(
             "中文",
@@ -33,7 +38,10 @@ public record UiText(
             "Page not found",
             "There is no page at this address. It may have moved, or the link may be mistyped.",
             "Go to the course home page",
-            "This content could not be built");
+            "This content could not be built",
+            new Search("Search the course", "Search the course (press /)", "Search results", "Loading the search index…",
+                    "{n} sections found; use the arrow keys and Enter to open one.", "No section matches these words.",
+                    "Search could not load."));
 
     private static final UiText ZH = new UiText(
             "English",
@@ -49,7 +57,9 @@ public record UiText(
             "页面不存在",
             "这个地址没有页面。它可能已被移动，或者链接有误。",
             "返回课程首页",
-            "以下内容无法生成");
+            "以下内容无法生成",
+            new Search("搜索课程", "搜索课程（按 / 键）", "搜索结果", "正在加载搜索索引…",
+                    "找到 {n} 个小节，用方向键和回车键打开。", "没有小节包含这些词。", "搜索无法加载。"));
 
     public static UiText of(Lang lang) {
         return lang == Lang.ZH ? ZH : EN;

@@ -31,7 +31,7 @@ public final class LiveSite implements SiteSource {
 
     @Override
     public Optional<Assets.Asset> asset(String path) {
-        return assets.get(path);
+        return assets.get(path).or(() -> Optional.ofNullable(site.files().get(path)));
     }
 
     @Override

@@ -14,9 +14,11 @@ public final class PrerenderedSite implements SiteSource {
     private final Map<SitePath, String> pages = new HashMap<>();
     private final Map<Lang, String> notFound = new EnumMap<>(Lang.class);
     private final Assets assets;
+    private final Map<String, Assets.Asset> siteFiles;
 
     public PrerenderedSite(Site site, Assets assets) {
         this.assets = assets;
+        this.siteFiles = site.files();
         for (SitePath path : site.paths()) pages.put(path, site.render(path).orElseThrow());
         for (Lang lang : Lang.values()) notFound.put(lang, site.notFound(lang));
     }
@@ -33,7 +35,7 @@ public final class PrerenderedSite implements SiteSource {
 
     @Override
     public Optional<Assets.Asset> asset(String path) {
-        return assets.get(path);
+        return assets.get(path).or(() -> Optional.ofNullable(siteFiles.get(path)));
     }
 
     @Override
