@@ -150,7 +150,8 @@
       height: chart.HEIGHT,
       scales: {
         x: { time: false },
-        y: { range: function (u, min, max) { return chart.decadeRange(min, max); } }
+        // The widget's own quantity sets the range (see yRange), not whatever the comparisons reach.
+        y: { range: function () { return self.yRange; } }
       },
       axes: [
         Object.assign({ label: this.config.xLabel }, chart.axisStyle()),
@@ -167,7 +168,7 @@
         };
       })),
       legend: { show: true },
-      hooks: { draw: [function () { self.recordTiming(); }] }
+      hooks: { draw: [function (u) { self.markClipped(u); self.recordTiming(); }] }
     };
   };
 
@@ -176,13 +177,103 @@
       return column.map(function (v) { return v === undefined ? null : v; });
     }));
     var signature = data.series.map(function (s) { return s.source + "." + s.field; }).join();
+    this.yRange = yRange(data);
+    this.clipped = clippedRuns(data, this.yRange);
     if (this.plot && this.signature === signature) {
       this.plot.setData(plotData);
-      return;
+    } else {
+      if (this.plot) this.plot.destroy();
+      this.signature = signature;
+      this.plot = new window.uPlot(this.chartOptions(data), plotData, this.chartBox);
     }
-    if (this.plot) this.plot.destroy();
-    this.signature = signature;
-    this.plot = new window.uPlot(this.chartOptions(data), plotData, this.chartBox);
+    this.noteClippedInLegend(data);
+  };
+
+  function extent(columns) {
+    var min = Infinity;
+    var max = -Infinity;
+    columns.forEach(function (column) {
+      column.forEach(function (v) {
+        if (typeof v === "number" && isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }
+      });
+    });
+    return min <= max ? [min, max] : null;
+  }
+
+  /* The y-range in whole decades: the solid lines' (the quantity the widget is about), widened for the
+     dashed comparisons by at most a third of that span on either side (at least one decade), so the
+     solid curves keep three quarters of the height however far a bound runs off. */
+  function yRange(data) {
+    var main = [];
+    var comparisons = [];
+    data.series.forEach(function (s, i) { (s.dashed ? comparisons : main).push(data.columns[i]); });
+    var own = extent(main) || extent(comparisons);
+    if (!own) return [-1, 1];
+    var range = chart.decadeRange(own[0], own[1]);
+    var others = extent(comparisons);
+    if (!others) return range;
+    var allowance = Math.max(1, Math.round((range[1] - range[0]) / 3));
+    return [Math.max(Math.min(range[0], Math.floor(others[0])), range[0] - allowance),
+            Math.min(Math.max(range[1], Math.ceil(others[1])), range[1] + allowance)];
+  }
+
+  /* Per series, the x values where a line leaves the range (starting outside counts), and in which
+     direction: where the edge markers go. */
+  function clippedRuns(data, range) {
+    return data.columns.map(function (column) {
+      var marks = [];
+      var previous = 0;
+      column.forEach(function (v, row) {
+        var side = typeof v !== "number" ? 0 : v > range[1] ? 1 : v < range[0] ? -1 : 0;
+        if (side !== 0 && side !== previous) marks.push({ x: data.xs[row], side: side });
+        previous = side;
+      });
+      return marks;
+    });
+  }
+
+  /* A triangle at the chart's edge, in the line's colour, where a line leaves the range. */
+  GradientWidget.prototype.markClipped = function (u) {
+    var ctx = u.ctx;
+    var box = u.bbox;
+    var size = 7 * (window.devicePixelRatio || 1);
+    var count = 0;
+    var palette = chart.palette();
+    (this.clipped || []).forEach(function (marks, i) {
+      var series = u.series[i + 1];
+      if (!series || !series.show) return;
+      ctx.save();
+      ctx.fillStyle = palette[i % palette.length];
+      marks.forEach(function (mark) {
+        var x = u.valToPos(mark.x, "x", true);
+        var edge = mark.side > 0 ? box.top : box.top + box.height;
+        ctx.beginPath();
+        ctx.moveTo(x, edge);
+        ctx.lineTo(x - size, edge + mark.side * size * 1.6);
+        ctx.lineTo(x + size, edge + mark.side * size * 1.6);
+        ctx.closePath();
+        ctx.fill();
+        count++;
+      });
+      ctx.restore();
+    });
+    this.root.setAttribute("data-clip-markers", String(count));
+  };
+
+  /* The legend says which lines leave the chart, and where (in words: the triangles are not enough). */
+  GradientWidget.prototype.noteClippedInLegend = function (data) {
+    var labels = this.plot.root.querySelectorAll(".u-legend .u-series .u-label");
+    var text = this.text;
+    var clipped = this.clipped;
+    data.series.forEach(function (s, i) {
+      var label = labels[i + 1];
+      if (!label) return;
+      var sides = clipped[i].map(function (mark) { return mark.side; });
+      var notes = [];
+      if (sides.indexOf(1) >= 0) notes.push(text.clippedAbove);
+      if (sides.indexOf(-1) >= 0) notes.push(text.clippedBelow);
+      label.textContent = s.label + (notes.length ? " (" + notes.join(", ") + ")" : "");
+    });
   };
 
   GradientWidget.prototype.resize = function () {

@@ -1,6 +1,7 @@
 package org.gtt.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
@@ -64,6 +65,32 @@ class WidgetsBrowserTest {
         assertEquals("1.1", page.locator("#widget-rnn output").first().textContent());
         assertTrue(page.url().contains("rnn.scale=1.1"), "the state is in the address: " + page.url());
         assertTrue(tableCell(page, "rnn", 100, 1).contains("× 10⁴"), "the hidden table follows: 1.1^100 ≈ 1.4 × 10⁴");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theYRangeFollowsTheGradientWhenTheBoundRunsFarAboveAndTheBoundIsMarkedAtTheEdge() {
+        List<String> problems = new ArrayList<>();
+        Page page = open(site.url(RNN_LESSON), problems);
+        // Twelve presses: radius 0.9 → 1.5 (tanh, gaussian init), where the bound (γ·σ_max)^(T−k) reaches ≈ 10⁴⁴
+        // while ‖∂h_T/∂h_k‖ stays within about ten decades.
+        Locator radius = page.locator("#widget-rnn-scale");
+        for (int i = 0; i < 12; i++) radius.press("ArrowRight");
+        awaitShown(page, "rnn", "scale=1.5");
+        double[] gradient = finite(series(page, "rnn", 1));
+        double[] bound = finite(series(page, "rnn", 2));
+        double low = Arrays.stream(gradient).min().orElseThrow();
+        double high = Arrays.stream(gradient).max().orElseThrow();
+        double yMin = ((Number) page.evaluate("() => window.GttWidgets.get('rnn').plot.scales.y.min")).doubleValue();
+        double yMax = ((Number) page.evaluate("() => window.GttWidgets.get('rnn').plot.scales.y.max")).doubleValue();
+        assertTrue(Arrays.stream(bound).max().orElseThrow() > yMax + 20, "the bound runs far above the range: " + yMax);
+        assertTrue(yMin <= low && high <= yMax, "the whole gradient curve is in [" + yMin + ", " + yMax + "]");
+        assertTrue((high - low) / (yMax - yMin) >= 0.6, "the gradient curve keeps most of the height: "
+                + (high - low) + " of " + (yMax - yMin) + " decades");
+        assertTrue(Integer.parseInt(page.getAttribute("#widget-rnn", "data-clip-markers")) >= 1, "a marker where the bound leaves");
+        assertTrue(page.locator("#widget-rnn .u-legend").textContent().contains("Pascanu bound (γ·σ_max)^(T−k) (▲ leaves the chart above)"),
+                "the legend says so: " + page.locator("#widget-rnn .u-legend").textContent());
+        assertFalse(page.locator("#widget-rnn .u-legend").textContent().contains("‖∂h_T/∂h_k‖₂ (▲"), "the gradient is not clipped");
         assertEquals(List.of(), problems);
     }
 
@@ -237,7 +264,11 @@ class WidgetsBrowserTest {
     /** The values the chart plots for series {@code index} (1 = first), indexed by x. */
     private static double[] series(Page page, String id, int index) {
         List<?> values = (List<?>) page.evaluate("([id, i]) => window.GttWidgets.get(id).plot.data[i]", List.of(id, index));
-        return values.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+        return values.stream().mapToDouble(v -> v == null ? Double.NaN : ((Number) v).doubleValue()).toArray();
+    }
+
+    private static double[] finite(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
     private static String tableCell(Page page, String id, int row, int column) {
