@@ -1,0 +1,105 @@
+package org.gtt.engine.cliff;
+
+/**
+ * Pascanu, Mikolov &amp; Bengio's (2013, eq. 8 and Fig. 6) single recurrent unit:
+ * x_t = w·σ(x_{t−1}) + b for t = 1..T, from x_0, with the loss E(w, b) = (σ(x_T) − target)².
+ * Its error surface has a wall (a cliff) where x_0 sits on the unstable fixed point of the map.
+ */
+public record CliffModel(double x0, double target, int steps) {
+    public static final double DEFAULT_X0 = 0.5;
+    public static final double DEFAULT_TARGET = 0.7;
+    public static final int DEFAULT_STEPS = 50;
+    public static final int MAX_STEPS = 200;
+
+    public CliffModel {
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be 1 to " + MAX_STEPS + ", got " + steps);
+        }
+        if (!Double.isFinite(x0) || !Double.isFinite(target)) {
+            throw new IllegalArgumentException("x0 and target must be finite");
+        }
+    }
+
+    /** The paper's setting: x_0 = 0.5, target 0.7, T steps. */
+    public static CliffModel pascanu(int steps) {
+        return new CliffModel(DEFAULT_X0, DEFAULT_TARGET, steps);
+    }
+
+    /**
+     * E, ∂E/∂w and ∂E/∂b by backpropagation through time: with δ_t = ∂E/∂x_t,
+     * δ_T = 2(σ(x_T) − target)·σ′(x_T), δ_{t−1} = δ_t·w·σ′(x_{t−1}),
+     * ∂E/∂w = Σ_t δ_t·σ(x_{t−1}) and ∂E/∂b = Σ_t δ_t.
+     */
+    public CliffGradient gradient(double w, double b) {
+        return gradient(w, b, new double[steps + 1], new double[steps + 1]);
+    }
+
+    /** As {@link #gradient(double, double)}, with scratch arrays of length steps + 1 (one grid row reuses them). */
+    CliffGradient gradient(double w, double b, double[] sigma, double[] slope) {
+        double x = x0;
+        double previous = Double.NaN;
+        for (int t = 0; t < steps; t++) {
+            if (x == previous) {
+                // x reached a fixed point of the map exactly: every later step repeats this one, bit for bit
+                sigma[t] = sigma[t - 1];
+                slope[t] = slope[t - 1];
+            } else {
+                logistic(x, sigma, slope, t);
+            }
+            previous = x;
+            x = w * sigma[t] + b;
+        }
+        if (x == previous) {
+            sigma[steps] = sigma[steps - 1];
+            slope[steps] = slope[steps - 1];
+        } else {
+            logistic(x, sigma, slope, steps);
+        }
+        double error = sigma[steps] - target;
+        double delta = 2.0 * error * slope[steps];
+        double dw = 0.0;
+        double db = 0.0;
+        for (int t = steps; t >= 1; t--) {
+            dw += delta * sigma[t - 1];
+            db += delta;
+            delta *= w * slope[t - 1];
+        }
+        return new CliffGradient(error * error, dw, db);
+    }
+
+    /** The loss alone (a forward pass), for finite differences and for descents that only need E. */
+    public double loss(double w, double b) {
+        double x = x0;
+        for (int t = 0; t < steps; t++) {
+            x = w * CliffMath.sigmoid(x) + b;
+        }
+        double error = CliffMath.sigmoid(x) - target;
+        return error * error;
+    }
+
+    /**
+     * The bias on which x_0 is a fixed point, b*(w) = x_0 − w·σ(x_0). It is the unstable one, and so the
+     * wall, where λ = w·σ′(x_0) &gt; 1 (for x_0 = 0.5: w &gt; 4.2553).
+     */
+    public double wallBias(double w) {
+        return x0 - w * CliffMath.sigmoid(x0);
+    }
+
+    /** λ = w·σ′(x_0), the map's slope at the fixed point x_0 when b = b*(w). */
+    public double slopeAtFixedPoint(double w) {
+        return w * CliffMath.sigmoidDerivative(x0);
+    }
+
+    /** The smallest w for which the fixed point at x_0 is unstable: 1/σ′(x_0). */
+    public double wallStart() {
+        return 1.0 / CliffMath.sigmoidDerivative(x0);
+    }
+
+    /** σ(a) and σ′(a) = σ(a)σ(−a) from one exponential, so neither cancels to 0 when a saturates. */
+    private static void logistic(double a, double[] sigma, double[] slope, int t) {
+        double e = CliffMath.exp(-Math.abs(a));
+        double r = 1.0 / (1.0 + e); // one division: σ(|a|)
+        sigma[t] = a >= 0 ? r : e * r;
+        slope[t] = e * r * r;
+    }
+}
