@@ -26,10 +26,12 @@ final class GradientRequestParser {
     private final JsonNode root;
     private final Map<String, ApiField> fields;
     private final GradientRequest.Builder builder;
+    private final FieldReader reader;
 
     private GradientRequestParser(JsonNode root, ModelType model) {
         this.root = root;
         this.fields = ModelCatalog.fields(model);
+        this.reader = new FieldReader(root, fields);
         this.builder = GradientRequest.defaults(model).toBuilder();
     }
 
@@ -83,12 +85,9 @@ final class GradientRequestParser {
     }
 
     private void checkFieldNames() {
-        String allowed = String.join(", ", fields.keySet());
+        reader.refuseUnknown(" for model " + modelName());
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!fields.containsKey(name)) {
-                throw ApiException.badField(name, "unknown field " + name + " for model " + modelName(), allowed);
-            }
             if (root.has("weights") && ModelCatalog.GENERATION_FIELDS.contains(name)) {
                 throw ApiException.badField(name, name + " describes generated weights and cannot be combined"
                         + " with weights", "leave out " + name + " or weights");
@@ -98,55 +97,13 @@ final class GradientRequestParser {
 
     private String modelName() { return builder.model.jsonName(); }
 
-    private long integer(String name) {
-        ApiField field = fields.get(name);
-        JsonNode node = root.get(name);
-        if (node == null) {
-            return ((Number) field.defaultValue()).longValue();
-        }
-        if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToLong()
-                || node.longValue() < field.min() || node.longValue() > field.max()) {
-            throw ApiException.badField(name, name + " must be an integer in bounds, got " + node, field.allowedText());
-        }
-        return node.longValue();
-    }
+    private long integer(String name) { return reader.integer(name); }
 
-    private double number(String name) {
-        ApiField field = fields.get(name);
-        JsonNode node = root.get(name);
-        if (node == null) {
-            return ((Number) field.defaultValue()).doubleValue();
-        }
-        double value = node.isNumber() ? node.doubleValue() : Double.NaN;
-        if (!(value >= field.min() && value <= field.max())) {
-            throw ApiException.badField(name, name + " must be a finite number in bounds, got " + node,
-                    field.allowedText());
-        }
-        return value + 0.0; // −0.0 + 0.0 = 0.0: one value, one echo and one cache entry for zero
-    }
+    private double number(String name) { return reader.number(name); }
 
-    private String choice(String name) {
-        ApiField field = fields.get(name);
-        JsonNode node = root.get(name);
-        if (node == null) {
-            return (String) field.defaultValue();
-        }
-        if (!node.isTextual() || !field.allowed().contains(node.textValue())) {
-            throw ApiException.badField(name, "unknown " + name + " " + node, field.allowedText());
-        }
-        return node.textValue();
-    }
+    private String choice(String name) { return reader.choice(name); }
 
-    private boolean bool(String name) {
-        JsonNode node = root.get(name);
-        if (node == null) {
-            return (Boolean) fields.get(name).defaultValue();
-        }
-        if (!node.isBoolean()) {
-            throw ApiException.badField(name, name + " must be true or false, got " + node, "true or false");
-        }
-        return node.booleanValue();
-    }
+    private boolean bool(String name) { return reader.bool(name); }
 
     /** Weights fix the sizes; a size also given explicitly must agree with them. */
     private void readWeights() {

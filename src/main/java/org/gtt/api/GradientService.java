@@ -43,7 +43,7 @@ public final class GradientService {
             .build();
 
     /** Schubfach-based double formatting: shortest digits that read back to the same double, and fast. */
-    private static final ObjectMapper WRITER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    static final ObjectMapper WRITER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
@@ -180,7 +180,7 @@ public final class GradientService {
         return text.isEmpty() ? "not a JSON value" : text;
     }
 
-    private static byte[] serialize(JsonNode node) {
+    static byte[] serialize(JsonNode node) {
         try {
             return WRITER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -188,7 +188,7 @@ public final class GradientService {
         }
     }
 
-    private static Answer answerOf(byte[] body) {
+    static Answer answerOf(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return new Answer(body, '"' + HexFormat.of().formatHex(digest, 0, 16) + '"', false);

@@ -18,10 +18,15 @@ final class QueryRequest {
     private QueryRequest() {}
 
     static ObjectNode toJson(Map<String, List<String>> query) {
+        return toJson(query, ARRAY_FIELDS);
+    }
+
+    /** As {@link #toJson(Map)}, for an endpoint whose array fields (only sent in a POST body) are {@code arrayFields}. */
+    static ObjectNode toJson(Map<String, List<String>> query, List<String> arrayFields) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
-            if (ARRAY_FIELDS.contains(name)) {
+            if (arrayFields.contains(name)) {
                 throw ApiException.badField(name, name + " is an array: send it in a POST body",
                         "POST " + GradientService.GRADIENTS);
             }

@@ -40,6 +40,7 @@ public final class Bench {
                 BenchHttp.print(out, "distinct seeds (every request computed)", http.wrk(true, 2, 16, seconds));
                 BenchHttp.print(out, "one URL (cache hits)", http.wrk(false, 2, 16, seconds));
             }
+            BenchCliff.run(out, http, option(options, "--python", "python3"), quick ? 40 : 200);
         }
         out.println();
         out.println("## Largest allowed request of each model (engine alone)");

@@ -18,6 +18,7 @@ import org.gtt.site.Assets;
 import org.gtt.site.LinkStyle;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.web.CliffApi;
 import org.gtt.web.GradientApi;
 import org.gtt.web.PrerenderedSite;
 import org.gtt.web.WebServer;
@@ -34,7 +35,7 @@ final class BenchHttp implements AutoCloseable {
     BenchHttp() throws Exception {
         Assets assets = Assets.load(SiteFiles.staticFiles(false));
         PrerenderedSite site = new PrerenderedSite(Site.load(SiteFiles.content(null), Templates.precompiled(), LinkStyle.live("/", assets)), assets);
-        app = new WebServer(() -> site, List.of(new GradientApi())).start(new WebServer.Options("127.0.0.1", 0, "/"));
+        app = new WebServer(() -> site, List.of(new GradientApi(), new CliffApi())).start(new WebServer.Options("127.0.0.1", 0, "/"));
     }
 
     String url(String query) {
@@ -43,12 +44,21 @@ final class BenchHttp implements AutoCloseable {
 
     /** Sequential GETs with distinct seeds: the handler's own time (Server-Timing) and the round trip. */
     BenchStats[] serverSide(int runs, long firstSeed) throws Exception {
+        return serverSide(runs, i -> url(DEFAULT_QUERY + "&seed=" + (firstSeed + i)));
+    }
+
+    /** The API's address for {@code pathAndQuery} ("api/v1/cliff?n=101"). */
+    String apiUrl(String pathAndQuery) {
+        return "http://127.0.0.1:" + app.port() + "/" + pathAndQuery;
+    }
+
+    /** Sequential GETs of {@code url.apply(i)}, each a distinct request: Server-Timing and the round trip. */
+    BenchStats[] serverSide(int runs, java.util.function.IntFunction<String> url) throws Exception {
         double[] server = new double[runs];
         double[] roundTrip = new double[runs];
         for (int i = 0; i < runs + runs / 2; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(url(DEFAULT_QUERY + "&seed=" + (firstSeed + i)))).build(),
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url.apply(i))).build(),
                     HttpResponse.BodyHandlers.ofString());
             double elapsed = (System.nanoTime() - start) / 1e6;
             if (response.statusCode() != 200) {

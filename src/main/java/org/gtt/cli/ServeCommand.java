@@ -17,6 +17,7 @@ import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.web.CliffApi;
 import org.gtt.web.GradientApi;
 import org.gtt.web.LiveSite;
 import org.gtt.web.PrerenderedSite;
@@ -110,7 +111,7 @@ final class ServeCommand {
         printConfiguration(options, out);
 
         Supplier<SiteSource> site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
-        WebServer server = new WebServer(site, List.of(new ComputeRateLimit(limiter, clients), new GradientApi(cacheBytes, admission)),
+        WebServer server = new WebServer(site, List.of(new ComputeRateLimit(limiter, clients), new GradientApi(cacheBytes, admission), new CliffApi()),
                 Lifecycle.starting());
         Javalin app = server.start(new WebServer.Options(options.get("host"), port, basePath, accessLog, clients));
         try {

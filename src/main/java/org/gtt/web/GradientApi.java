@@ -93,7 +93,7 @@ public final class GradientApi implements RouteModule {
      * Server-Timing: whether the answer came from the cache, and the handler's own time (parse, compute or
      * cache lookup, serialise), for clients, the benchmark and the access log.
      */
-    private static void serverTiming(Context ctx, long start, GradientService.Answer answer) {
+    static void serverTiming(Context ctx, long start, GradientService.Answer answer) {
         ctx.header("Server-Timing", String.format(Locale.ROOT, "cache;desc=%s, app;dur=%.3f",
                 answer.cached() ? "hit" : "miss", (System.nanoTime() - start) / 1e6));
     }
