@@ -1,5 +1,7 @@
 package org.gtt.engine.cliff;
 
+import org.gtt.engine.math.PortableMath;
+
 /**
  * Pascanu, Mikolov &amp; Bengio's (2013, eq. 8 and Fig. 6) single recurrent unit:
  * x_t = w·σ(x_{t−1}) + b for t = 1..T, from x_0, with the loss E(w, b) = (σ(x_T) − target)².
@@ -97,7 +99,7 @@ public record CliffModel(double x0, double target, int steps) {
 
     /** σ(a) and σ′(a) = σ(a)σ(−a) from one exponential, so neither cancels to 0 when a saturates. */
     private static void logistic(double a, double[] sigma, double[] slope, int t) {
-        double e = CliffMath.exp(-Math.abs(a));
+        double e = CliffMath.exp(-PortableMath.abs(a));
         double r = 1.0 / (1.0 + e); // one division: σ(|a|)
         sigma[t] = a >= 0 ? r : e * r;
         slope[t] = e * r * r;

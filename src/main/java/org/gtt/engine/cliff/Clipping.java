@@ -1,5 +1,7 @@
 package org.gtt.engine.cliff;
 
+import org.gtt.engine.math.PortableMath;
+
 /**
  * What a descent does to a gradient before the step. {@link Mode#NORM} is Pascanu et al.'s Algorithm 1
  * (if ‖g‖ &gt; θ then g ← θ·g/‖g‖: the direction is kept); {@link Mode#VALUE} clips each component to
@@ -39,11 +41,11 @@ public record Clipping(Mode mode, double threshold) {
         return switch (mode) {
             case NONE -> false;
             case NORM -> norm > threshold;
-            case VALUE -> Math.abs(dw) > threshold || Math.abs(db) > threshold;
+            case VALUE -> PortableMath.abs(dw) > threshold || PortableMath.abs(db) > threshold;
         };
     }
 
     private double clamp(double x) {
-        return Math.max(-threshold, Math.min(threshold, x));
+        return PortableMath.max(-threshold, PortableMath.min(threshold, x));
     }
 }

@@ -1,5 +1,7 @@
 package org.gtt.engine.cliff;
 
+import org.gtt.engine.math.PortableMath;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +70,7 @@ public final class Descent {
     }
 
     static boolean inBox(double w, double b) {
-        return Math.abs(w) <= BOX && Math.abs(b) <= BOX; // false for NaN too
+        return PortableMath.abs(w) <= BOX && PortableMath.abs(b) <= BOX; // false for NaN too
     }
 
     private static String leftTheBox(int k, double w, double b) {
