@@ -8,9 +8,10 @@ import org.gtt.engine.math.PortableMath;
  * formulation) for the shape. Its tables and its rare exponentials and logarithms use
  * {@link PortableMath} (FDLIBM, and the correctly rounded square root); java.util.Random's Gaussian uses
  * Math functions whose last bits may differ between JVMs. Most draws cost one 64-bit number and a
- * multiplication, which matters for the largest mlp (6.5 million weights).
+ * multiplication, which matters for the largest mlp (6.5 million weights). Public for the trainer
+ * ({@code org.gtt.train}), which draws its weights and its adding-problem sequences from it.
  */
-final class SeededGaussian {
+public final class SeededGaussian {
     private static final int LAYERS = 128;
     private static final double TAIL_START = 3.442619855899;
     private static final double LAYER_AREA = 9.91256303526217e-3;
@@ -36,11 +37,11 @@ final class SeededGaussian {
     private long state;
 
     /** Streams for different purposes (weights, inputs) get unrelated states from one seed. */
-    SeededGaussian(long seed, long stream) {
+    public SeededGaussian(long seed, long stream) {
         this.state = mix(seed ^ mix(stream + 0x632BE59BD9B4E019L));
     }
 
-    double next() {
+    public double next() {
         while (true) {
             long bits = nextLong();
             double u = 2.0 * ((bits >>> 11) * 0x1.0p-53) - 1.0;
@@ -72,7 +73,7 @@ final class SeededGaussian {
     }
 
     /** Uniform on [0, 1) with 53 random bits. */
-    double uniform() {
+    public double uniform() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 

@@ -1,0 +1,258 @@
+package org.gtt.train;
+
+import org.gtt.engine.SeededGaussian;
+
+/**
+ * A recurrent cell unrolled over T steps with a linear readout on the last hidden state, trained on
+ * the mean squared error. Parameters and their gradients are flat arrays in one fixed layout
+ * (W_ih [G·H × 2], W_hh [G·H × H], b_ih [G·H], b_hh [G·H], w_out [H], b_out), so the optimiser and the
+ * clipping see one vector. States are stored batch-innermost ({@code [(t·rows + j)·B + b]}) and every
+ * inner loop runs over the batch: plain loops over consecutive doubles that the JIT vectorises, with all
+ * buffers allocated once.
+ *
+ * <p>Backpropagation through time is written out per cell in {@link #backward}; the tests check every
+ * parameter's gradient against central finite differences.
+ */
+abstract class RecurrentNet {
+    final ModelKind kind;
+    final int hidden;
+    final int steps;
+    final int batch;
+    final int rows;
+    final double[] params;
+    final double[] grads;
+    final int wIh;
+    final int wHh;
+    final int bIh;
+    final int bHh;
+    final int wOut;
+    final int bOut;
+    final double[] predictions;
+    /** ∂L/∂prediction for the batch loss L = mean over b of (prediction − target)². */
+    final double[] outputGrad;
+
+    RecurrentNet(ModelKind kind, int hidden, int steps, int batch, double[] params) {
+        this.kind = kind;
+        this.hidden = hidden;
+        this.steps = steps;
+        this.batch = batch;
+        this.rows = kind.gates * hidden;
+        this.wIh = 0;
+        this.wHh = wIh + rows * AddingProblem.INPUTS;
+        this.bIh = wHh + rows * hidden;
+        this.bHh = bIh + rows;
+        this.wOut = bHh + rows;
+        this.bOut = wOut + hidden;
+        if (params.length != parameterCount(kind, hidden)) throw new IllegalArgumentException("wrong parameter count");
+        this.params = params;
+        this.grads = new double[params.length];
+        this.predictions = new double[batch];
+        this.outputGrad = new double[batch];
+    }
+
+    static int parameterCount(ModelKind kind, int hidden) {
+        int rows = kind.gates * hidden;
+        return rows * (AddingProblem.INPUTS + hidden + 2) + hidden + 1;
+    }
+
+    static RecurrentNet create(ModelKind kind, int hidden, int steps, int batch, double[] params) {
+        return switch (kind) {
+            case RNN, IRNN -> new ElmanNet(kind, hidden, steps, batch, params);
+            case LSTM -> new LstmNet(hidden, steps, batch, params);
+            case GRU -> new GruNet(hidden, steps, batch, params);
+        };
+    }
+
+    /**
+     * PyTorch's defaults: every weight and bias U(−1/√H, 1/√H), the readout too (its fan-in is H); the
+     * lstm's forget-gate rows of b_ih get {@code forgetBias} added. The irnn instead starts at W_hh = I,
+     * W_ih ~ N(0, 0.001²) and zero recurrent biases (Le, Jaitly &amp; Hinton 2015).
+     */
+    static double[] initialParameters(ModelKind kind, int hidden, double forgetBias, long seed) {
+        double[] p = new double[parameterCount(kind, hidden)];
+        SeededGaussian random = new SeededGaussian(seed, 100 + kind.ordinal());
+        double bound = 1.0 / Math.sqrt(hidden);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = bound * (2.0 * random.uniform() - 1.0);
+        }
+        int rows = kind.gates * hidden;
+        int wHh = rows * AddingProblem.INPUTS;
+        int bIh = wHh + rows * hidden;
+        if (kind == ModelKind.LSTM) {
+            for (int j = hidden; j < 2 * hidden; j++) p[bIh + j] += forgetBias;
+        } else if (kind == ModelKind.IRNN) {
+            for (int i = 0; i < wHh; i++) p[i] = 0.001 * random.next();
+            for (int i = wHh; i < bIh; i++) p[i] = 0.0;
+            for (int j = 0; j < hidden; j++) p[wHh + j * hidden + j] = 1.0;
+            for (int i = bIh; i < bIh + 2 * rows; i++) p[i] = 0.0;
+        }
+        return p;
+    }
+
+    /** Runs the batch through the net (keeping what the backward pass needs) and returns the batch MSE. */
+    final double forward(AddingProblem.Batch data) {
+        forwardStates(data.inputs);
+        int last = steps * hidden * batch;
+        double[] h = hiddenStates();
+        double bias = params[bOut];
+        for (int b = 0; b < batch; b++) predictions[b] = bias;
+        for (int j = 0; j < hidden; j++) {
+            axpy(predictions, 0, params[wOut + j], h, last + j * batch, batch);
+        }
+        double sum = 0.0;
+        for (int b = 0; b < batch; b++) {
+            double error = predictions[b] - data.targets[b];
+            sum += error * error;
+            outputGrad[b] = 2.0 * error / batch;
+        }
+        return sum / batch;
+    }
+
+    /**
+     * Fills {@link #grads} with ∂L/∂θ for the last {@link #forward}. With {@code stepNorms} (length T, and
+     * {@code cellNorms} for the lstm) it also stores, for k = 1..T at index k−1, ‖∂ℓ_b/∂h_k‖ averaged over
+     * the batch, ℓ_b = (prediction_b − target_b)² being one sequence's own loss.
+     */
+    final void backward(AddingProblem.Batch data, double[] stepNorms, double[] cellNorms) {
+        java.util.Arrays.fill(grads, 0.0);
+        int last = steps * hidden * batch;
+        double[] h = hiddenStates();
+        double[] dh = hiddenGradient();
+        double sum = 0.0;
+        for (int b = 0; b < batch; b++) sum += outputGrad[b];
+        grads[bOut] = sum;
+        for (int j = 0; j < hidden; j++) {
+            grads[wOut + j] = dot(outputGrad, 0, h, last + j * batch, batch);
+            double w = params[wOut + j];
+            int o = j * batch;
+            for (int b = 0; b < batch; b++) dh[o + b] = w * outputGrad[b];
+        }
+        backwardStates(data.inputs, stepNorms, cellNorms);
+    }
+
+    /** Computes the hidden states for t = 1..T from the inputs. */
+    abstract void forwardStates(double[] x);
+
+    /** From ∂L/∂h_T in {@link #hiddenGradient()}, back through time into {@link #grads}. */
+    abstract void backwardStates(double[] x, double[] stepNorms, double[] cellNorms);
+
+    /** h_0..h_T, [(t·H + j)·B + b]. */
+    abstract double[] hiddenStates();
+
+    /** The H×B buffer that holds ∂L/∂h_t while going back in time. */
+    abstract double[] hiddenGradient();
+
+    /** Bytes of the arrays this net holds: the parameter-bounded memory of a job. */
+    abstract long workspaceBytes();
+
+    // ---- shared loops (all over the batch, consecutive doubles) ----
+
+    /** pre[r][b] = bIh[r] + bHh[r] + W_ih[r]·x_t[b], for the rows [from, to). */
+    final void inputTerms(double[] pre, int preOffset, double[] x, int t, int from, int to, boolean hiddenBias) {
+        int xo = t * AddingProblem.INPUTS * batch;
+        for (int r = from; r < to; r++) {
+            double bias = params[bIh + r] + (hiddenBias ? params[bHh + r] : 0.0);
+            double w0 = params[wIh + r * AddingProblem.INPUTS];
+            double w1 = params[wIh + r * AddingProblem.INPUTS + 1];
+            int o = preOffset + (r - from) * batch;
+            for (int b = 0; b < batch; b++) {
+                pre[o + b] = bias + w0 * x[xo + b] + w1 * x[xo + batch + b];
+            }
+        }
+    }
+
+    /** pre[r][b] += Σ_k W_hh[r][k]·h[k][b] for the rows [from, to); h starts at hOffset. */
+    final void recurrentTerms(double[] pre, int preOffset, double[] h, int hOffset, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int o = preOffset + (r - from) * batch;
+            int w = wHh + r * hidden;
+            for (int k = 0; k < hidden; k++) {
+                axpy(pre, o, params[w + k], h, hOffset + k * batch, batch);
+            }
+        }
+    }
+
+    /**
+     * For the pre-activation gradients da (rows [from, to), starting at daOffset): adds da·x_tᵀ to W_ih,
+     * Σ_b da to b_ih (and to b_hh if {@code hiddenBias}).
+     */
+    final void inputGradients(double[] da, int daOffset, double[] x, int t, int from, int to, boolean hiddenBias) {
+        int xo = t * AddingProblem.INPUTS * batch;
+        for (int r = from; r < to; r++) {
+            int o = daOffset + (r - from) * batch;
+            double sum = 0.0;
+            for (int b = 0; b < batch; b++) sum += da[o + b];
+            grads[bIh + r] += sum;
+            if (hiddenBias) grads[bHh + r] += sum;
+            grads[wIh + r * AddingProblem.INPUTS] += dot(da, o, x, xo, batch);
+            grads[wIh + r * AddingProblem.INPUTS + 1] += dot(da, o, x, xo + batch, batch);
+        }
+    }
+
+    /** Adds da·h_{t−1}ᵀ to W_hh for rows [from, to) (da from daOffset, h_{t−1} from hOffset). */
+    final void recurrentGradients(double[] da, int daOffset, double[] h, int hOffset, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int o = daOffset + (r - from) * batch;
+            int w = wHh + r * hidden;
+            for (int k = 0; k < hidden; k++) {
+                grads[w + k] += dot(da, o, h, hOffset + k * batch, batch);
+            }
+        }
+    }
+
+    /** dh[k][b] += Σ_r W_hh[r][k]·da[r][b] over rows [from, to). */
+    final void backIntoHidden(double[] dh, double[] da, int daOffset, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int o = daOffset + (r - from) * batch;
+            int w = wHh + r * hidden;
+            for (int k = 0; k < hidden; k++) {
+                axpy(dh, k * batch, params[w + k], da, o, batch);
+            }
+        }
+    }
+
+    /** Σ_b ‖v[:, b]‖ over an H×B block: a batch's per-sequence gradient norms, summed (see {@link #backward}). */
+    final double sumOfColumnNorms(double[] v, double[] squares) {
+        java.util.Arrays.fill(squares, 0.0);
+        for (int j = 0; j < hidden; j++) {
+            int o = j * batch;
+            for (int b = 0; b < batch; b++) squares[b] += v[o + b] * v[o + b];
+        }
+        double sum = 0.0;
+        for (int b = 0; b < batch; b++) sum += Math.sqrt(squares[b]);
+        // ℓ_b's gradient is B times its share of L's; the mean over b then cancels the B.
+        return sum;
+    }
+
+    static void axpy(double[] y, int yo, double a, double[] x, int xo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] += a * x[xo + i];
+    }
+
+    /** Four partial sums: independent chains the CPU overlaps; a fixed order, so runs repeat bit for bit. */
+    static double dot(double[] a, int ao, double[] c, int co, int n) {
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i] * c[co + i];
+            s1 += a[ao + i + 1] * c[co + i + 1];
+            s2 += a[ao + i + 2] * c[co + i + 2];
+            s3 += a[ao + i + 3] * c[co + i + 3];
+        }
+        for (; i < n; i++) s0 += a[ao + i] * c[co + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** σ(x) from one exp (an intrinsic; StrictMath's is far slower): correct to a few ulps. */
+    static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    /**
+     * tanh from one exp: (1 − e)/(1 + e) with e = exp(−2|x|) ≤ 1, within 2.3e-16 of Math.tanh and about four
+     * times faster (Math.tanh calls StrictMath's native fdlibm on JDK 17).
+     */
+    static double tanh(double x) {
+        double e = Math.exp(-2.0 * Math.abs(x));
+        return Math.copySign((1.0 - e) / (1.0 + e), x);
+    }
+}
