@@ -24,7 +24,7 @@
     var compute = this.root.querySelector(".widget-compute");
     if (compute && GTT.sources.pick().name !== "baked") {
       compute.hidden = false;
-      compute.addEventListener("click", function () { self.request(self.controlState()); });
+      compute.addEventListener("click", function () { self.cancelBusyRetry(); self.request(self.controlState()); });
     }
     GTT.Widget.prototype.start.call(this);
   };

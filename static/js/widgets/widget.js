@@ -27,6 +27,8 @@
     this.offline = false;
     this.updateStarted = null;
     this.timings = [];
+    this.busyTimer = null;
+    this.retriedWhenBusy = false;
   }
 
   Widget.prototype.start = function () {
@@ -126,7 +128,9 @@
     if (event.type === "input" && control.type !== "range") return;
     var state = this.controlState();
     this.writeUrl(state);
-    if (this.requestsOn(event)) this.request(state);
+    if (!this.requestsOn(event)) return;
+    this.cancelBusyRetry();
+    this.request(state);
   };
 
   /* Hooks a family may override: which controls apply, and which events ask for a new chart. */
@@ -199,6 +203,7 @@
     });
     chain.then(function () {
       self.finish();
+      self.retriedWhenBusy = false;
       self.say("", false);
       self.show(responses, state);
       self.root.setAttribute("data-shown", self.stateKey(state));
@@ -230,11 +235,38 @@
       if (body.field) message += " " + format(text.field, body.field);
       if (body.allowed) message += " " + format(text.allowed, body.allowed);
       this.say(message, false);
+    } else if (kind === "busy") {
+      this.retryWhenFree(problem.retryAfter, state);
     } else if (kind === "unreachable") {
       this.say(text.unreachable, function () { self.request(state); });
     } else {
       this.say(format(text.serverError, problem.status), function () { self.request(state); });
     }
+  };
+
+  /* A 429/503: the chart keeps the last state it drew; the widget says so and asks once more after the
+     server's Retry-After, then leaves it to the learner (a Retry button) rather than retrying forever. */
+  Widget.prototype.retryWhenFree = function (seconds, state) {
+    var self = this;
+    var retryNow = function () { self.cancelBusyRetry(); self.request(state); };
+    if (this.retriedWhenBusy) {
+      this.retriedWhenBusy = false;
+      this.say(this.text.stillOverloaded, retryNow);
+      return;
+    }
+    this.say(GTT.chart.format(this.text.overloaded, seconds), false);
+    this.busyTimer = setTimeout(function () {
+      self.busyTimer = null;
+      self.retriedWhenBusy = true;
+      self.request(state);
+    }, seconds * 1000);
+  };
+
+  /* A new setting from the learner replaces a pending retry of an older one. */
+  Widget.prototype.cancelBusyRetry = function () {
+    if (this.busyTimer) clearTimeout(this.busyTimer);
+    this.busyTimer = null;
+    this.retriedWhenBusy = false;
   };
 
   /* Shows a message (empty: clears it); with a retry callback, a Retry button beside it. */
