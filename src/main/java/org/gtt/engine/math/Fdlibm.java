@@ -147,17 +147,10 @@ public final class Fdlibm {
      * Remes polynomial; ln x = k·ln2_hi + (f − (hfsq − (s·(hfsq+R) + k·ln2_lo))). Error below 1 ulp.
      */
     public static double log(double x) {
+        if (!(x > 0 && x < Double.POSITIVE_INFINITY)) return logOutsideDomain(x);
+        int k = subnormalShift(x);
+        x = k == 0 ? x : x * TWO54; // subnormal number, scale up x
         int hx = hi(x);
-        int lx = lo(x);
-        int k = 0;
-        if (hx < 0x00100000) { // x < 2**-1022
-            if (((hx & 0x7fffffff) | lx) == 0) return -TWO54 / ZERO; // log(+-0) = -inf
-            if (hx < 0) return (x - x) / ZERO; // log(-#) = NaN
-            k -= 54;
-            x *= TWO54; // subnormal number, scale up x
-            hx = hi(x);
-        }
-        if (hx >= 0x7ff00000) return x + x;
         k += (hx >> 20) - 1023;
         hx &= 0x000fffff;
         int i = (hx + 0x95f64) & 0x100000;
@@ -195,6 +188,18 @@ public final class Fdlibm {
         return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
     }
 
+    /** What e_log.c and e_log10.c answer for ±0 (−∞), negative x (NaN), +∞ and NaN (x + x). */
+    private static double logOutsideDomain(double x) {
+        if (x == 0) return -TWO54 / ZERO;
+        if (x < 0) return (x - x) / ZERO;
+        return x + x;
+    }
+
+    /** −54 for a positive subnormal x (which both logarithms first scale by 2^54), else 0. */
+    private static int subnormalShift(double x) {
+        return hi(x) < 0x00100000 ? -54 : 0;
+    }
+
     // ---------------------------------------------------------------- e_log10.c
 
     private static final double IVLN10 = 4.34294481903251816668e-01; // 0x3FDBCB7B 1526E50E
@@ -203,17 +208,10 @@ public final class Fdlibm {
 
     /** log10 x = n·log10_2hi + (n·log10_2lo + ivln10·ln(x·2^−n)); log10(10^N) = N exactly for N = 0..22. */
     public static double log10(double x) {
+        if (!(x > 0 && x < Double.POSITIVE_INFINITY)) return logOutsideDomain(x);
+        int k = subnormalShift(x);
+        x = k == 0 ? x : x * TWO54; // subnormal number, scale up x
         int hx = hi(x);
-        int lx = lo(x);
-        int k = 0;
-        if (hx < 0x00100000) { // x < 2**-1022
-            if (((hx & 0x7fffffff) | lx) == 0) return -TWO54 / ZERO; // log(+-0) = -inf
-            if (hx < 0) return (x - x) / ZERO; // log(-#) = NaN
-            k -= 54;
-            x *= TWO54; // subnormal number, scale up x
-            hx = hi(x);
-        }
-        if (hx >= 0x7ff00000) return x + x;
         k += (hx >> 20) - 1023;
         int i = (k & 0x80000000) >>> 31;
         hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
