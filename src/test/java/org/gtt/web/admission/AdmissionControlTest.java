@@ -27,13 +27,7 @@ class AdmissionControlTest {
     void beyondWorkersAndQueueTheAnswerIsAnImmediate503WithRetryAfter() throws Exception {
         try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 1, 20))) {
             CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch running = new CountDownLatch(1);
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(500, () -> {
-                running.countDown();
-                await(release);
-                return "first";
-            }));
-            assertTrue(running.await(10, TimeUnit.SECONDS));
+            CompletableFuture<String> first = occupyTheWorker(admission, release);
             CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> admission.run(500, () -> "queued"));
             while (admission.queued() == 0) Thread.sleep(5);
 
@@ -54,13 +48,7 @@ class AdmissionControlTest {
     void workThatWaitedTooLongIsRefusedWhenItsTurnComesInsteadOfComputedLate() throws Exception {
         try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 1, 20, 50))) {
             CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch running = new CountDownLatch(1);
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(500, () -> {
-                running.countDown();
-                await(release);
-                return "first";
-            }));
-            assertTrue(running.await(10, TimeUnit.SECONDS));
+            CompletableFuture<String> first = occupyTheWorker(admission, release);
             CompletableFuture<String> late = CompletableFuture.supplyAsync(() -> admission.run(500, () -> "computed late"));
             while (admission.queued() == 0) Thread.sleep(5);
             Thread.sleep(100);
@@ -80,6 +68,18 @@ class AdmissionControlTest {
                 throw thrown;
             })));
         }
+    }
+
+    /** Starts expensive work that holds the only worker until {@code release}; returns once it runs. */
+    private static CompletableFuture<String> occupyTheWorker(AdmissionControl admission, CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(500, () -> {
+            running.countDown();
+            await(release);
+            return "first";
+        }));
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        return first;
     }
 
     private static void await(CountDownLatch latch) {
