@@ -48,18 +48,17 @@
     if (field) field.hidden = model.value !== "rnn";
   };
 
-  /* One API request per configured source: GET with the source's keys, or (model null) the custom POST. */
+  /* One API request per configured source: GET with the source's fields, or the custom widget's POST. */
   GradientWidget.prototype.requests = function (state) {
     var weights = this.pastedWeights();
+    var self = this;
     return this.config.sources.map(function (source) {
-      if (source.model === null) {
+      if (source.method === "POST") {
         var body = { model: state.model, steps: Number(state.steps), seed: Number(state.seed), weights: weights };
         if (state.model === "rnn") body.activation = state.activation;
-        return { name: source.name, request: { endpoint: "gradients", method: "POST", body: body } };
+        return { name: source.name, request: { endpoint: source.endpoint, method: "POST", body: body } };
       }
-      var query = { model: source.model };
-      source.keys.forEach(function (key) { query[key] = state[key]; });
-      return { name: source.name, request: { endpoint: "gradients", method: "GET", query: query } };
+      return self.getRequest(source, state);
     });
   };
 

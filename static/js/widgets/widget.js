@@ -5,7 +5,8 @@
    <script type="application/json" class="widget-config">, so the chart draws without a request.
 
    A widget family (gradient.js, …) is a constructor whose prototype inherits GTT.Widget.prototype and
-   provides: requests(state) -> [{ name, request }], show(responses, state), downloadCsv(),
+   provides: requests(state) -> [{ name, request }] (getRequest(source, state) builds a configured
+   source's GET), show(responses, state), downloadCsv(),
    downloadPng(), resize(), restyle(); it registers itself with GTT.widgets.family(["name", …], Ctor).
    Classic script (no modules), so it also runs from file://. */
 (function () {
@@ -172,6 +173,14 @@
       if (control.name in state) self.setControlValue(control, state[control.name]);
     });
     this.writeUrl(state);
+  };
+
+  /* The GET a configured source (WidgetKind.Source) makes for state: its fixed fields, then its keys. */
+  Widget.prototype.getRequest = function (source, state) {
+    var query = {};
+    Object.keys(source.query).forEach(function (key) { query[key] = source.query[key]; });
+    source.keys.forEach(function (key) { query[key] = state[key]; });
+    return { name: source.name, request: { endpoint: source.endpoint, method: "GET", query: query } };
   };
 
   Widget.prototype.request = function (state) {

@@ -4,38 +4,50 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.gtt.api.ApiException;
+import org.gtt.api.CliffService;
 import org.gtt.api.GradientService;
 import org.gtt.content.BlockException;
 
-/** {@link WidgetData} through the API's own parser, bounds and JSON writer, called in-process. */
+/**
+ * {@link WidgetData} through the API's own parsers, bounds and JSON writers, called in-process: one entry
+ * per endpoint, so a chart baked into a page shows exactly what the live endpoint would answer.
+ */
 public final class ApiWidgetData implements WidgetData {
-    /** Build-time answers are used once each: a small cache is enough. */
-    private final GradientService service = new GradientService(4L << 20);
+    /** Build-time answers are used once each: small caches are enough. */
+    private final GradientService gradients = new GradientService(4L << 20);
+    private final CliffService cliff = new CliffService(4L << 20);
+
+    private final Map<String, Function<Map<String, List<String>>, GradientService.Answer>> gets = Map.of(
+            "gradients", gradients::fromQuery,
+            "cliff", cliff::grid,
+            "cliff/descent", cliff::descent);
+
+    private final Map<String, Function<byte[], GradientService.Answer>> posts = Map.of(
+            "gradients", gradients::fromJson);
 
     @Override
-    public String response(String model, Map<String, String> fields) throws BlockException {
+    public String get(String endpoint, Map<String, String> fields) throws BlockException {
         Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("model", List.of(model));
         fields.forEach((key, value) -> query.put(key, List.of(value)));
-        try {
-            return text(service.fromQuery(query));
-        } catch (ApiException e) {
-            throw refusal(e);
-        }
+        return answer(gets, endpoint, query);
     }
 
     @Override
-    public String postResponse(String requestJson) throws BlockException {
+    public String post(String endpoint, String requestJson) throws BlockException {
+        return answer(posts, endpoint, requestJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> String answer(Map<String, Function<T, GradientService.Answer>> endpoints, String endpoint, T request)
+            throws BlockException {
+        Function<T, GradientService.Answer> service = endpoints.get(endpoint);
+        if (service == null) throw new BlockException("no widget data for the endpoint '" + endpoint + "'");
         try {
-            return text(service.fromJson(requestJson.getBytes(StandardCharsets.UTF_8)));
+            return new String(service.apply(request).body(), StandardCharsets.UTF_8);
         } catch (ApiException e) {
             throw refusal(e);
         }
-    }
-
-    private static String text(GradientService.Answer answer) {
-        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     private static BlockException refusal(ApiException e) {

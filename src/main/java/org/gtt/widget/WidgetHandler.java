@@ -52,18 +52,22 @@ public final class WidgetHandler implements FencedBlockHandler {
     private Map<String, JsonNode> bake(WidgetKind kind, WidgetBlock block) throws BlockException {
         Map<String, JsonNode> responses = new LinkedHashMap<>();
         for (WidgetKind.Source source : kind.sources()) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (String key : source.keys()) fields.put(key, block.state().get(key));
-            String json = source.model() == null
-                    ? data.postResponse(postBody(fields, CustomExample.WEIGHTS))
-                    : data.response(source.model(), fields);
+            Map<String, String> fields = source.fields(block.state());
+            String json = source.posts()
+                    ? data.post(source.endpoint(), postBody(kind, fields))
+                    : data.get(source.endpoint(), fields);
             responses.put(source.name(), parse(json));
         }
         return responses;
     }
 
+    private static String postBody(WidgetKind kind, Map<String, String> fields) throws BlockException {
+        if (kind.takesWeights()) return weightsBody(fields, CustomExample.WEIGHTS);
+        throw new BlockException("the " + kind.widgetName() + " widget has no POST body to bake");
+    }
+
     /** The POST body the custom widget sends: its scalar state plus the pasted weights. */
-    private static String postBody(Map<String, String> fields, String weights) throws BlockException {
+    private static String weightsBody(Map<String, String> fields, String weights) throws BlockException {
         ObjectNode body = JSON.createObjectNode();
         fields.forEach((key, value) -> {
             if (key.equals("model") || key.equals("activation")) body.put(key, value);
@@ -78,7 +82,7 @@ public final class WidgetHandler implements FencedBlockHandler {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new BlockException("the gradient data for this widget is not JSON: " + e.getMessage());
+            throw new BlockException("the API data for this widget is not JSON: " + e.getMessage());
         }
     }
 

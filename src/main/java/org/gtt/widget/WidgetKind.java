@@ -27,7 +27,7 @@ public enum WidgetKind {
 
     DEPTH(Text.key("depth.title"),
             Text.key("axis.layer"),
-            List.of(new Source("mlp", "mlp", List.of("steps", "hidden", "activation", "init", "seed"))),
+            List.of(Source.gradients("mlp", "mlp", List.of("steps", "hidden", "activation", "init", "seed"))),
             List.of(new Series("mlp", "activationGradientLog10Norms", Text.key("depth.series.activation"), false, 0, false),
                     new Series("mlp", "weightGradientLog10Norms", Text.key("depth.series.weight"), false, 1, true)),
             List.of(Controls.DEPTH, Controls.WIDTH, Controls.MLP_ACTIVATION, Controls.MLP_INIT),
@@ -35,7 +35,7 @@ public enum WidgetKind {
 
     LSTM(Text.key("lstm.title"),
             Text.key("axis.distance"),
-            List.of(new Source("lstm", "lstm", List.of("steps", "hidden", "forgetBias", "forgetGate", "seed")), Sources.CONTRAST_RNN),
+            List.of(Source.gradients("lstm", "lstm", List.of("steps", "hidden", "forgetBias", "forgetGate", "seed")), Sources.CONTRAST_RNN),
             List.of(new Series("lstm", "jacobianLog10Norms", Text.key("lstm.series.state"), true, 0, false),
                     new Series("lstm", "cellLog10Norms", Text.key("lstm.series.cell"), true, 0, false),
                     new Series("lstm", "forgetProductLog10", Text.key("lstm.series.forget"), true, 0, true),
@@ -45,8 +45,8 @@ public enum WidgetKind {
 
     GRU(Text.key("gru.title"),
             Text.key("axis.distance"),
-            List.of(new Source("gru", "gru", List.of("steps", "hidden", "updateBias", "seed")),
-                    new Source("lstm", "lstm", List.of("steps", "hidden", "seed")), Sources.CONTRAST_RNN),
+            List.of(Source.gradients("gru", "gru", List.of("steps", "hidden", "updateBias", "seed")),
+                    Source.gradients("lstm", "lstm", List.of("steps", "hidden", "seed")), Sources.CONTRAST_RNN),
             List.of(new Series("gru", "jacobianLog10Norms", Text.key("gru.series.gru"), true, 0, false),
                     new Series("lstm", "jacobianLog10Norms", Text.key("gru.series.lstm"), true, 0, true),
                     new Series("rnn", "jacobianLog10Norms", Text.key("gru.series.rnn"), true, 0, true)),
@@ -55,7 +55,7 @@ public enum WidgetKind {
 
     CUSTOM(Text.key("custom.title"),
             Text.key("axis.distance"),
-            List.of(new Source("custom", null, List.of("model", "steps", "activation", "seed"))),
+            List.of(Source.post("custom", "gradients", List.of("model", "steps", "activation", "seed"))),
             List.of(new Series("custom", "jacobianLog10Norms", Text.key("custom.series.jacobian"), true, 0, false),
                     new Series("custom", "cellLog10Norms", Text.key("custom.series.cell"), true, 0, true),
                     new Series("custom", "boundLog10", Text.key("custom.series.bound"), true, 0, true)),
@@ -63,10 +63,34 @@ public enum WidgetKind {
             Map.of("model", "rnn", "activation", "linear", "steps", "100"));
 
     /**
-     * One API request of a widget: {@code model} null means the model is itself a control (the
-     * custom widget, which POSTs its pasted weights); {@code keys} are the widget state sent along.
+     * One API request of a widget, answered by {@code /api/v1/<endpoint>} ("gradients", "cliff",
+     * "cliff/descent", …): {@code query} holds fixed fields (the gradient widgets' model), {@code keys}
+     * the widget state sent along. A POST sends the keys as its JSON body (the custom widget adds its
+     * pasted weights).
      */
-    public record Source(String name, String model, List<String> keys) {}
+    public record Source(String name, String endpoint, String method, Map<String, String> query, List<String> keys) {
+        public static Source get(String name, String endpoint, Map<String, String> query, List<String> keys) {
+            return new Source(name, endpoint, "GET", query, keys);
+        }
+
+        /** A GET /api/v1/gradients for {@code model}. */
+        public static Source gradients(String name, String model, List<String> keys) {
+            return get(name, "gradients", Map.of("model", model), keys);
+        }
+
+        public static Source post(String name, String endpoint, List<String> keys) {
+            return new Source(name, endpoint, "POST", Map.of(), keys);
+        }
+
+        public boolean posts() { return method.equals("POST"); }
+
+        /** The fixed fields followed by the keys' values in {@code state}. */
+        public Map<String, String> fields(Map<String, String> state) {
+            Map<String, String> fields = new LinkedHashMap<>(query);
+            for (String key : keys) fields.put(key, state.get(key));
+            return fields;
+        }
+    }
 
     /**
      * One plotted line. The response's array element i is drawn at x = (length − 1 − i) when
@@ -77,8 +101,8 @@ public enum WidgetKind {
     public record Series(String source, String field, Text label, boolean reversed, int offset, boolean dashed) {}
 
     private static final class Sources {
-        static final Source ALL_OF_RNN = new Source("rnn", "rnn", List.of("scale", "steps", "hidden", "activation", "init", "seed"));
-        static final Source CONTRAST_RNN = new Source("rnn", "rnn", List.of("steps", "hidden", "seed"));
+        static final Source ALL_OF_RNN = Source.gradients("rnn", "rnn", List.of("scale", "steps", "hidden", "activation", "init", "seed"));
+        static final Source CONTRAST_RNN = Source.gradients("rnn", "rnn", List.of("steps", "hidden", "seed"));
     }
 
     private static final class Controls {
