@@ -29,7 +29,9 @@
   /* This script lives at <root>/static/js/widgets/sources.js: the API is at <root>/api/v1/. */
   var SCRIPT_SRC = document.currentScript ? document.currentScript.src : "";
   var API_ROOT = SCRIPT_SRC ? new URL("../../../api/v1/", SCRIPT_SRC).href : "";
-  var SERVED = window.location.protocol === "http:" || window.location.protocol === "https:";
+  /* The snapshot marks its pages (<html data-site="snapshot">): even on a static web server it never asks /api/. */
+  var SNAPSHOT = document.documentElement.getAttribute("data-site") === "snapshot";
+  var SERVED = !SNAPSHOT && (window.location.protocol === "http:" || window.location.protocol === "https:");
 
   var registry = {};
 
@@ -111,9 +113,67 @@
           });
         });
       },
+      /* POSTs request.body and reads the answer as Server-Sent Events while it arrives, calling
+         onEvent(name, dataText) per event (EventSource cannot POST). Resolves when the stream ends;
+         rejects with a RequestError when refused, or with fetch's error (AbortError after signal fires). */
+      stream: function (request, onEvent, signal) {
+        var init = { method: "POST", headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+                     body: JSON.stringify(request.body), signal: signal };
+        return fetch(url(request), init).then(function (response) {
+          if (!response.ok) {
+            return response.text().then(function (text) {
+              var problem = refusal(response, text);
+              if (problem.kind === "no-api") absent = true;
+              throw problem;
+            });
+          }
+          return readEvents(response.body.getReader(), onEvent);
+        });
+      },
+      /* A request without a body whose answer does not matter beyond its status (DELETE of a job). */
+      send: function (request) {
+        return fetch(url(request), { method: request.method });
+      },
       url: url,
       refusal: refusal
     };
+  }
+
+  /* The SSE wire format: frames end with a blank line; "event:" names a frame, "data:" lines carry it,
+     lines starting ":" are comments (keep-alives). */
+  function readEvents(reader, onEvent) {
+    var decoder = new TextDecoder();
+    var buffer = "";
+    function dispatch() {
+      var end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        var frame = parseFrame(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (frame) onEvent(frame.event, frame.data);
+      }
+    }
+    function pump() {
+      return reader.read().then(function (chunk) {
+        buffer += (chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true })).replace(/\r/g, "");
+        dispatch();
+        return chunk.done ? undefined : pump();
+      });
+    }
+    return pump();
+  }
+
+  function parseFrame(frame) {
+    var event = "message";
+    var data = [];
+    frame.split("\n").forEach(function (line) {
+      if (!line || line.charAt(0) === ":") return;
+      var colon = line.indexOf(":");
+      var field = colon < 0 ? line : line.slice(0, colon);
+      var value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+      if (field === "event") event = value;
+      else if (field === "data") data.push(value);
+    });
+    return data.length ? { event: event, data: data.join("\n") } : null;
   }
 
   function bakedSource() {

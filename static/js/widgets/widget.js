@@ -7,7 +7,8 @@
    A widget family (gradient.js, …) is a constructor whose prototype inherits GTT.Widget.prototype and
    provides: requests(state) -> [{ name, request }] (getRequest(source, state) builds a configured
    source's GET), show(responses, state), downloadCsv(),
-   downloadPng(), resize(), restyle(); it registers itself with GTT.widgets.family(["name", …], Ctor).
+   downloadPng(), resize(), restyle(); a family with its own start (train.js) begins it with wire().
+   It registers itself with GTT.widgets.family(["name", …], Ctor).
    Classic script (no modules), so it also runs from file://. */
 (function () {
   "use strict";
@@ -33,6 +34,22 @@
   }
 
   Widget.prototype.start = function () {
+    this.wire();
+    this.rememberBaked();
+    this.show(this.config.baked, this.config.defaults);
+    this.root.setAttribute("data-shown", this.stateKey(this.config.defaults));
+    if (GTT.sources.pick().name === "baked") {
+      this.goOffline();
+      return;
+    }
+    this.setEnabled(true);
+    var fromUrl = this.restoreFromUrl();
+    this.controlsChanged();
+    if (fromUrl) this.request(this.controlState());
+  };
+
+  /* What every family's start does first: the live look, the controls' listeners, the export buttons. */
+  Widget.prototype.wire = function () {
     var self = this;
     this.root.classList.add("is-live");
     var data = this.root.querySelector(".widget-data");
@@ -46,17 +63,6 @@
     }
     this.onAction("csv", function () { self.downloadCsv(); });
     this.onAction("png", function () { self.downloadPng(); });
-    this.rememberBaked();
-    this.show(this.config.baked, this.config.defaults);
-    this.root.setAttribute("data-shown", this.stateKey(this.config.defaults));
-    if (GTT.sources.pick().name === "baked") {
-      this.goOffline();
-      return;
-    }
-    this.setEnabled(true);
-    var fromUrl = this.restoreFromUrl();
-    this.controlsChanged();
-    if (fromUrl) this.request(this.controlState());
     if (window.ResizeObserver) {
       new ResizeObserver(function () { self.resize(); }).observe(this.root);
     }

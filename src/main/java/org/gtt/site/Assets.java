@@ -31,7 +31,8 @@ public final class Assets {
             "static/js/widgets/chart.js",
             "static/js/widgets/sources.js",
             "static/js/widgets/widget.js",
-            "static/js/widgets/gradient.js");
+            "static/js/widgets/gradient.js",
+            "static/js/widgets/train.js");
     public static final String LUNR = "webjars/lunr/2.3.9/";
 
     /** The WebJar folders the pages use, and which of their files to take (all, when none are named). */

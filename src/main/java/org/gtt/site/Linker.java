@@ -38,6 +38,11 @@ public final class Linker {
         return prefix + path + assetVersion.apply(path);
     }
 
+    /** Whether this is a snapshot's page (the page says so, and its widgets never ask the API). */
+    public boolean snapshot() {
+        return namesFiles;
+    }
+
     /** The site root as a prefix ("", "../", "/base/"), for scripts that build addresses themselves. */
     public String root() {
         return prefix.isEmpty() ? "./" : prefix;

@@ -8,7 +8,10 @@ import java.util.function.Function;
 import org.gtt.api.ApiException;
 import org.gtt.api.CliffService;
 import org.gtt.api.GradientService;
+import org.gtt.api.TrainingJson;
 import org.gtt.content.BlockException;
+import org.gtt.train.RecordedRace;
+import org.gtt.train.TrainingParameters;
 
 /**
  * {@link WidgetData} through the API's own parsers, bounds and JSON writers, called in-process: one entry
@@ -48,6 +51,12 @@ public final class ApiWidgetData implements WidgetData {
         } catch (ApiException e) {
             throw refusal(e);
         }
+    }
+
+    /** Races are deterministic per parameters; RecordedRace keeps recent ones, so every page with one preset trains it once. */
+    @Override
+    public String recordedRace(TrainingParameters parameters) {
+        return TrainingJson.text(TrainingJson.recorded(RecordedRace.of(parameters)));
     }
 
     private static BlockException refusal(ApiException e) {

@@ -23,7 +23,7 @@ public record WidgetBlock(String id, Map<String, String> state, Set<String> show
         Map<String, String> state = kind.defaults();
         String id = kind.widgetName();
         Set<String> shown = new LinkedHashSet<>(state.keySet());
-        shown.remove("seed");
+        if (!kind.seedIsControl()) shown.remove("seed");
         Set<String> locked = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String raw : body.split("\n")) {
@@ -36,7 +36,7 @@ public record WidgetBlock(String id, Map<String, String> state, Set<String> show
             if (!seen.add(key)) throw new BlockException("'" + key + "' is given twice in this widget block");
             switch (key) {
                 case "id" -> id = validId(value);
-                case "seed" -> state.put("seed", validSeed(value));
+                case "seed" -> state.put("seed", kind.seedIsControl() ? kind.control(key).get().validate(value) : validSeed(value));
                 case "show" -> shown = controlKeys(kind, key, value);
                 case "lock" -> locked = controlKeys(kind, key, value);
                 default -> {
@@ -83,7 +83,7 @@ public record WidgetBlock(String id, Map<String, String> state, Set<String> show
     }
 
     private static String allowedKeys(WidgetKind kind) {
-        return controlNames(kind) + ", " + String.join(", ", List.of("seed", "id", "show", "lock"));
+        return controlNames(kind) + ", " + String.join(", ", kind.seedIsControl() ? List.of("id", "show", "lock") : List.of("seed", "id", "show", "lock"));
     }
 
     /** The state as a fresh map the caller may change. */

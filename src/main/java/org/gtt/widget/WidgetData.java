@@ -2,6 +2,7 @@ package org.gtt.widget;
 
 import java.util.Map;
 import org.gtt.content.BlockException;
+import org.gtt.train.TrainingParameters;
 
 /**
  * The API's answers, computed in-process at build time: the default state of every widget is baked into
@@ -16,4 +17,10 @@ public interface WidgetData {
 
     /** Exactly the JSON body {@code POST /api/v1/<endpoint>} answers {@code requestJson} with. */
     String post(String endpoint, String requestJson) throws BlockException;
+
+    /**
+     * The race {@code POST /api/v1/train} would stream for {@code parameters}, recorded whole:
+     * {@code TrainingJson.recorded} = {"parameters", "progress": [every progress event], "done"}.
+     */
+    String recordedRace(TrainingParameters parameters);
 }

@@ -50,6 +50,7 @@ public final class WidgetHandler implements FencedBlockHandler {
     }
 
     private Map<String, JsonNode> bake(WidgetKind kind, WidgetBlock block) throws BlockException {
+        if (kind.trains()) return Map.of(RaceWidget.RECORDING, parse(data.recordedRace(TrainingPreset.parameters(block.state()))));
         Map<String, JsonNode> responses = new LinkedHashMap<>();
         for (WidgetKind.Source source : kind.sources()) {
             Map<String, String> fields = source.fields(block.state());
@@ -97,7 +98,8 @@ public final class WidgetHandler implements FencedBlockHandler {
         WidgetView.RecurrentFacts facts = kind == WidgetKind.RNN
                 ? new WidgetView.RecurrentFacts(fixed(rnn.path("largestSingularValue")), fixed(rnn.path("spectralRadius")))
                 : null;
-        return new WidgetView(lang, block.id(), kind, controls, config(lang, kind, block, responses), DataTable.of(kind, responses),
+        DataTable table = kind.trains() ? RaceWidget.of(kind, responses.get(RaceWidget.RECORDING)) : DataTable.of(kind, responses);
+        return new WidgetView(lang, block.id(), kind, controls, config(lang, kind, block, responses), table,
                 facts, kind.takesWeights() ? CustomExample.WEIGHTS : null,
                 kind.takesWeights() ? CustomExample.EXPORT_SNIPPET : null);
     }
@@ -123,6 +125,7 @@ public final class WidgetHandler implements FencedBlockHandler {
         ArrayNode locked = config.putArray("locked");
         block.locked().forEach(locked::add);
         config.set("messages", JSON.valueToTree(Text.scriptMessages(lang)));
+        if (kind.trains()) config.set("race", RaceWidget.config(lang, kind));
         ObjectNode baked = config.putObject("baked");
         responses.forEach(baked::set);
         // "<" only occurs inside JSON strings, where \u003c means the same: no "</script>" can end the element early.

@@ -60,7 +60,16 @@ public enum WidgetKind {
                     new Series("custom", "cellLog10Norms", Text.key("custom.series.cell"), true, 0, true),
                     new Series("custom", "boundLog10", Text.key("custom.series.bound"), true, 0, true)),
             List.of(Controls.CUSTOM_MODEL, Controls.RNN_ACTIVATION, Controls.RECURRENT_STEPS),
-            Map.of("model", "rnn", "activation", "linear", "steps", "100"));
+            Map.of("model", "rnn", "activation", "linear", "steps", "100")),
+
+    /** The training race (issue 9): its data is a recorded race, not gradient lines; see static/js/widgets/train.js. */
+    TRAIN(Text.key("train.title"),
+            Text.key("axis.iteration"),
+            List.of(),
+            List.of(),
+            List.of(Controls.RUN_RNN, Controls.RUN_LSTM, Controls.RUN_GRU, Controls.RUN_IRNN, Controls.TRAIN_STEPS, Controls.TRAIN_HIDDEN,
+                    Controls.LEARNING_RATE, Controls.CLIPPING, Controls.CLIP, Controls.BUDGET, Controls.SEED),
+            TrainingPreset.defaults());
 
     /**
      * One API request of a widget, answered by {@code /api/v1/<endpoint>} ("gradients", "cliff",
@@ -120,6 +129,18 @@ public enum WidgetKind {
         static final Control FORGET_GATE = Control.checkbox("forgetGate", Text.key("control.forgetGate"));
         static final Control UPDATE_BIAS = Control.range("updateBias", Text.key("control.updateBias"), -5, 10, 0.5);
         static final Control CUSTOM_MODEL = Control.select("model", Text.key("control.model"), "rnn", "lstm", "gru");
+        static final Control RUN_RNN = Control.checkbox("rnn", Text.key("control.run.rnn"));
+        static final Control RUN_LSTM = Control.checkbox("lstm", Text.key("control.run.lstm"));
+        static final Control RUN_GRU = Control.checkbox("gru", Text.key("control.run.gru"));
+        static final Control RUN_IRNN = Control.checkbox("irnn", Text.key("control.run.irnn"));
+        static final Control TRAIN_STEPS = Control.range("steps", Text.key("control.steps"), 10, 100, 10);
+        static final Control TRAIN_HIDDEN = Control.range("hidden", Text.key("control.hidden"), 4, 32, 4);
+        static final Control LEARNING_RATE = Control.select("learningRate", Text.key("control.learningRate"), "0.001", "0.003", "0.01", "0.03", "0.1");
+        static final Control CLIPPING = Control.checkbox(TrainingPreset.CLIPPING, Text.key("control.clipping"));
+        static final Control CLIP = Control.range("clip", Text.key("control.clip"), 0.25, 5, 0.25);
+        static final Control BUDGET = Control.range("iterations", Text.key("control.iterations"), 100, 3000, 100);
+        /** A visible seed: the race's outcome depends on it (issue 9 measures seeds 1–5), unlike the gradient widgets' fixed draw. */
+        static final Control SEED = Control.range("seed", Text.key("control.seed"), 1, 20, 1);
     }
 
     private final Text title;
@@ -162,13 +183,21 @@ public enum WidgetKind {
         return controls.stream().filter(control -> control.key().equals(key)).findFirst();
     }
 
-    /** The state of a widget nobody has configured: its controls' starting values and seed 0. */
+    /** The state of a widget nobody has configured: its controls' starting values and, unless the seed is a control, seed 0. */
     public Map<String, String> defaults() {
         Map<String, String> state = new LinkedHashMap<>();
         for (Control control : controls) state.put(control.key(), defaults.get(control.key()));
-        state.put("seed", "0");
+        state.putIfAbsent("seed", "0");
         return state;
     }
+
+    /** Whether the seed is a visible control (the train widget) rather than a hidden field fixed by the block. */
+    public boolean seedIsControl() {
+        return control("seed").isPresent();
+    }
+
+    /** The train widget bakes a recorded race and runs live races; the others draw gradient lines. */
+    public boolean trains() { return this == TRAIN; }
 
     /** The custom widget posts pasted weights; the others ask the GET endpoint. */
     public boolean takesWeights() { return this == CUSTOM; }

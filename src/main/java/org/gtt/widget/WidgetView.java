@@ -29,4 +29,6 @@ public record WidgetView(
     public String name() { return kind.widgetName(); }
 
     public boolean custom() { return kind.takesWeights(); }
+
+    public boolean trains() { return kind.trains(); }
 }

@@ -26,10 +26,17 @@ class WidgetHandlerTest {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private final WidgetHandler handler = new WidgetHandler(Templates.precompiled(), new ApiWidgetData());
 
+    /** The train widget's default is the full T = 50 race (tens of seconds): these tests ask for a short one. */
+    static final String SHORT_RACE = "steps: 10\niterations: 100\n";
+
+    private static String quickBlock(WidgetKind kind) {
+        return kind.trains() ? SHORT_RACE : "";
+    }
+
     @Test
     void everyWidgetRendersItsDefaultStateWithBakedDataAndATable() throws Exception {
         for (WidgetKind kind : WidgetKind.values()) {
-            String html = handler.render(kind.widgetName(), "", english(1));
+            String html = handler.render(kind.widgetName(), quickBlock(kind), english(1));
             JsonNode config = config(html);
             assertEquals(kind.widgetName(), config.get("kind").asText());
             for (WidgetKind.Source source : kind.sources()) {
@@ -37,7 +44,8 @@ class WidgetHandlerTest {
                         kind + " bakes " + source.name());
             }
             int rows = count(html, "<tr>") - 1;
-            int expected = kind == WidgetKind.DEPTH ? 21 : 101;
+            // the race: one row per runner and report (100 iterations reported every 50: two each)
+            int expected = kind == WidgetKind.DEPTH ? 21 : kind.trains() ? 8 : 101;
             assertEquals(expected, rows, kind + ": one table row per x (default steps/depth + 1)");
             assertFalse(html.contains("<script>"), "no inline script");
             assertFalse(html.contains(" style="), "no style attribute (CSP style-src 'self')");
@@ -67,7 +75,7 @@ class WidgetHandlerTest {
 
     @Test
     void badBlocksNameTheKeyAndWhatIsAllowed() {
-        assertMessage("unknown widget 'rnnn': allowed widgets are rnn, depth, lstm, gru, custom", "rnnn", "");
+        assertMessage("unknown widget 'rnnn': allowed widgets are rnn, depth, lstm, gru, custom, train", "rnnn", "");
         assertMessage("'scale' cannot be 7: allowed are 0.05 to 3 in steps of 0.05", "rnn", "scale: 7");
         assertMessage("'scale' cannot be 0.93: allowed are 0.05 to 3 in steps of 0.05", "rnn", "scale: 0.93");
         assertMessage("'steps' must be a number, not 'many': allowed are 10 to 500 in steps of 10", "rnn", "steps: many");
@@ -113,11 +121,11 @@ class WidgetHandlerTest {
     @Test
     void anEnglishLessonsWidgetsHoldNoChineseAndAChineseLessonsWidgetsShowChineseLabels() throws Exception {
         for (WidgetKind kind : WidgetKind.values()) {
-            String inEnglish = handler.render(kind.widgetName(), "", english(1));
+            String inEnglish = handler.render(kind.widgetName(), quickBlock(kind), english(1));
             assertEquals("", firstChinese(inEnglish), kind + ": no Chinese character anywhere in the English widget");
             assertLabelsIn(Lang.EN, kind, inEnglish);
 
-            String chinese = handler.render(kind.widgetName(), "", new BlockContext(Lang.ZH, Path.of("content/zh/01-test.md"), 1));
+            String chinese = handler.render(kind.widgetName(), quickBlock(kind), new BlockContext(Lang.ZH, Path.of("content/zh/01-test.md"), 1));
             assertLabelsIn(Lang.ZH, kind, chinese);
             assertFalse(chinese.contains(">" + kind.title().in(Lang.EN) + "<"), kind + ": the English title is gone");
             assertFalse(chinese.contains("Download CSV"), kind + ": the buttons are in Chinese");

@@ -1,0 +1,179 @@
+package org.gtt.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.gtt.cli.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The training race widget in a real Chromium: in the snapshot (file:// and a static web server) Start
+ * replays the race recorded at build time and says live training needs serve, without a request to /api/.
+ * The lesson here is a short race (T = 10, 300 iterations, three runners) so the build and the replay stay quick.
+ */
+class TrainWidgetBrowserTest {
+    static final String LESSON = """
+            ---
+            title: Race
+            summary: A short training race.
+            ---
+
+            The race.
+
+            ```widget train
+            steps: 10
+            iterations: 300
+            irnn: false
+            ```
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    @TempDir static Path temp;
+    private static Chromium chromium;
+    private static Path snapshot;
+
+    @BeforeAll
+    static void buildAndLaunch() throws Exception {
+        chromium = Chromium.launch();
+        Files.createDirectories(SCREENSHOTS);
+        Path content = shortRaceCourse(temp.resolve("content"));
+        snapshot = temp.resolve("snapshot");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"build", "--out", snapshot.toString(), "--content", content.toString()},
+                new PrintStream(log), new PrintStream(log));
+        assertEquals(0, status, log.toString());
+    }
+
+    /** The repository's course file and one lesson, in both languages, holding the short race. */
+    static Path shortRaceCourse(Path content) throws IOException {
+        for (String lang : List.of("en", "zh")) {
+            Files.createDirectories(content.resolve(lang));
+            Files.writeString(content.resolve(lang).resolve("01-race.md"), LESSON);
+        }
+        Files.copy(Path.of("content", "course.yml"), content.resolve("course.yml"));
+        return content;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) chromium.close();
+    }
+
+    @Test
+    void fromFileStartReplaysTheRecordingAndSaysLiveTrainingNeedsServe() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<String> requests = new CopyOnWriteArrayList<>();
+        Page page = open(snapshot.resolve("race/index.html").toUri().toString(), problems, requests);
+        replayAndCheck(page, "file");
+        assertEquals(List.of(), problems);
+        assertEquals(List.of(), requests.stream().filter(url -> url.contains("/api/")).toList(), "no request to /api/");
+        page.close();
+    }
+
+    @Test
+    void onAStaticServerTheSnapshotNeverAsksTheApi() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = temp.resolve("http-server.log");
+        Process server = new ProcessBuilder("/usr/bin/python3", "-m", "http.server", "--bind", "127.0.0.1",
+                "--directory", snapshot.toString(), Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String url = "http://127.0.0.1:" + port + "/zh/race/index.html";
+            awaitUp(url);
+            List<String> problems = new ArrayList<>();
+            List<String> requests = new CopyOnWriteArrayList<>();
+            Page page = open(url, problems, requests);
+            replayAndCheck(page, "static");
+            assertEquals(List.of(), problems);
+            assertEquals(List.of(), requests.stream().filter(u -> u.contains("/api/")).toList(), "no request to /api/");
+            page.close();
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+        assertFalse(Files.readString(log).contains("/api/"), "the static server saw no /api/ request");
+    }
+
+    /** Start replays every recorded report: the chart's losses and the table are the recording's, nothing else. */
+    private static void replayAndCheck(Page page, String name) throws Exception {
+        boolean chinese = "zh-Hans".equals(page.locator("html").getAttribute("lang"));
+        Locator widget = page.locator("#widget-train");
+        JsonNode recording = JSON.readTree(widget.locator(".widget-config").textContent()).at("/baked/race");
+        assertTrue(widget.locator(".widget-status").textContent().contains(chinese ? "实时训练需要服务器" : "Live training needs the server"),
+                widget.locator(".widget-status").textContent());
+        assertTrue(widget.locator("[name=steps]").isDisabled(), "the controls show the recorded settings, fixed");
+        int bakedRows = widget.locator(".widget-table tbody tr").count();
+        assertTrue(bakedRows > 0, "the recording's table is baked into the page");
+
+        widget.locator("[data-action=start]").click();
+        assertEquals("running", widget.getAttribute("data-race"));
+        page.waitForFunction("() => ['solved', 'budget'].includes(document.getElementById('widget-train').getAttribute('data-race'))");
+        assertTrue(widget.locator(".widget-status").textContent().contains(chinese ? "重放结束" : "Replay finished"));
+
+        JsonNode last = recording.at("/progress/" + (recording.get("progress").size() - 1));
+        assertEquals(last.get("iteration").asInt(), Integer.parseInt(widget.getAttribute("data-iteration")));
+        List<?> rnnLoss = (List<?>) page.evaluate("() => window.GttWidgets.get('train').plot.data[1]");
+        JsonNode firstRnn = recording.at("/progress/0/models/0");
+        assertEquals("rnn", firstRnn.get("model").asText());
+        assertEquals(Math.log10(firstRnn.get("evalLoss").asDouble()), ((Number) rnnLoss.get(0)).doubleValue(), 1e-12,
+                "the chart plots the recorded evaluation loss");
+        assertEquals(bakedRows, widget.locator(".widget-table tbody tr").count(), "the replay fills the same rows as the baked table");
+        assertEquals(3, widget.locator(".widget-strip canvas").count(), "one heat strip per recorded runner");
+        assertTrue(stripIsPainted(page, 0), "the strip is drawn");
+        widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("train-replay-" + name + ".png")));
+    }
+
+    /** Whether the strip's canvas holds more than one colour (a painted heat map, not a blank box). */
+    static boolean stripIsPainted(Page page, int index) {
+        return (Boolean) page.evaluate("(i) => { const c = document.querySelectorAll('#widget-train .widget-strip canvas')[i];"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const seen = new Set();"
+                + " for (let p = 0; p < d.length; p += 4 * 7) seen.add(d[p] + ',' + d[p + 1] + ',' + d[p + 2]);"
+                + " return seen.size > 5; }", index);
+    }
+
+    static Page open(String url, List<String> problems, List<String> requests) {
+        Page page = chromium.newPage(problems);
+        page.onRequest(request -> requests.add(request.url()));
+        page.navigate(url);
+        page.waitForFunction("() => document.getElementById('widget-train').hasAttribute('data-shown')");
+        return page;
+    }
+
+    private static void awaitUp(String url) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+            } catch (IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the static server did not start: " + url);
+    }
+}
