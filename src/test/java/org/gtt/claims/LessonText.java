@@ -29,6 +29,7 @@ final class LessonText {
     static final LessonText LSTM = new LessonText("05-lstm.md");
     static final LessonText GRU = new LessonText("06-gru.md");
     static final LessonText ACTIVATIONS = new LessonText("07-activations-and-initialisation.md");
+    static final LessonText IN_PRACTICE = new LessonText("08-in-practice.md");
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?");
 

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,13 +13,14 @@ import org.junit.jupiter.api.Test;
  * PyTorch's init, forget bias 1, a budget of 3,000 iterations), for seeds 1–5 at T = 50 the GRU and the
  * LSTM reach an evaluation MSE ≤ 1/60 and the tanh RNN does not; at T = 10 all three do. A model's run
  * does not depend on its rivals ({@link RaceDeterminismTest}), so each (T, seed, model) runs alone, two at
- * a time on the two cores.
+ * a time on the two cores ({@link AddingRuns}, shared with lesson 8's claims test).
  */
 class AddingClaimTest {
     private static final int[] SEEDS = {1, 2, 3, 4, 5};
+    private static final double LEARNING_RATE = TrainingParameters.defaults().learningRate();
 
     @Test
-    void gatedCellsSolveTheLongAddingProblemAndTheTanhRnnDoesNot() throws Exception {
+    void gatedCellsSolveTheLongAddingProblemAndTheTanhRnnDoesNot() {
         Map<String, Integer> solved = solvedAt(List.of(10, 50), List.of(ModelKind.RNN, ModelKind.LSTM, ModelKind.GRU));
         Map<String, Integer> expected = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -39,24 +37,21 @@ class AddingClaimTest {
         assertEquals(List.of(), failures, "all results: " + solved);
     }
 
-    static Map<String, Integer> solvedAt(List<Integer> lengths, List<ModelKind> kinds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Map<String, Future<Integer>> runs = new TreeMap<>();
-            for (int steps : lengths) {
+    static Map<String, Integer> solvedAt(List<Integer> lengths, List<ModelKind> kinds) {
+        for (int steps : lengths) {
+            for (ModelKind kind : kinds) {
+                for (int seed : SEEDS) AddingRuns.start(kind, steps, seed, LEARNING_RATE);
+            }
+        }
+        Map<String, Integer> result = new TreeMap<>();
+        for (int steps : lengths) {
+            for (ModelKind kind : kinds) {
                 for (int seed : SEEDS) {
-                    for (ModelKind kind : kinds) {
-                        TrainingParameters p = TrainingParameters.defaults().withModels(List.of(kind)).withSteps(steps).withSeed(seed);
-                        runs.put(key(steps, seed, kind), pool.submit(() -> Race.run(p, progress -> {}).solvedAt().get(kind)));
-                    }
+                    result.put(key(steps, seed, kind), AddingRuns.seeds(kind, steps, LEARNING_RATE, seed).get((long) seed).solvedAt());
                 }
             }
-            Map<String, Integer> result = new TreeMap<>();
-            for (Map.Entry<String, Future<Integer>> run : runs.entrySet()) result.put(run.getKey(), run.getValue().get());
-            return result;
-        } finally {
-            pool.shutdownNow();
         }
+        return result;
     }
 
     private static String key(int steps, int seed, ModelKind kind) {
