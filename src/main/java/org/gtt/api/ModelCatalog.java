@@ -104,7 +104,8 @@ public final class ModelCatalog {
         fields.put(field.name(), field);
     }
 
-    private static List<String> names(Enum<?>[] values) {
+    /** An enum's constants as the API spells them (lower case). */
+    static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
     }
 }

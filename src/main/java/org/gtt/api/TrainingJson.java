@@ -48,6 +48,14 @@ public final class TrainingJson {
         return node;
     }
 
+    /** The job waits for a thread: {@code position} jobs are ahead of it, counting itself (1: next). */
+    public static ObjectNode queued(String id, int position) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", id);
+        node.put("position", position);
+        return node;
+    }
+
     public static ObjectNode progress(Race.Progress progress) {
         ObjectNode node = JSON.createObjectNode();
         node.put("iteration", progress.iteration());

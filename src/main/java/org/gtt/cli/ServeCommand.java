@@ -17,11 +17,13 @@ import org.gtt.site.LinkStyle;
 import org.gtt.site.PageRenderer;
 import org.gtt.site.Site;
 import org.gtt.site.Templates;
+import org.gtt.train.jobs.TrainingJobs;
 import org.gtt.web.CliffApi;
 import org.gtt.web.GradientApi;
 import org.gtt.web.LiveSite;
 import org.gtt.web.PrerenderedSite;
 import org.gtt.web.SiteSource;
+import org.gtt.web.TrainingApi;
 import org.gtt.web.WebServer;
 import org.gtt.web.admission.AdmissionControl;
 import org.gtt.web.admission.ClientAddress;
@@ -49,6 +51,9 @@ final class ServeCommand {
             "rate-limit", "20", true, "Requests per second per client on the computing endpoints (0: no limit); beyond: 429.",
             "rate-burst", "40", true, "Requests a client may send at once before the rate limit applies.",
             "trusted-proxies", "", true, "Comma-separated addresses or CIDR networks of reverse proxies whose X-Forwarded-For is believed.",
+            "train-running", "2", true, "Training races that run at once (each on a core of its own).",
+            "train-queue", "4", true, "Training races that may wait for one; beyond that: 429 with Retry-After.",
+            "train-seconds", "120", true, "Wall-time limit of one training race, in seconds (its time in the queue not counted).",
             "access-log", "on", true, "One JSON line per request on stdout: on or off.",
             "shutdown-delay", "0", true, "On SIGTERM, seconds to keep accepting while /readyz answers 503 (for load balancers that poll it).",
             "drain-seconds", "10", true, "On SIGTERM, how long requests in flight may take to finish.").withEnvironment("GTT_");
@@ -107,12 +112,15 @@ final class ServeCommand {
         ClientAddress clients = trustedProxies(options);
         int drainSeconds = options.intValue("drain-seconds", 0, 3600);
         int shutdownDelay = options.intValue("shutdown-delay", 0, 3600);
+        TrainingJobs.Settings training = new TrainingJobs.Settings(options.intValue("train-running", 1, 64),
+                options.intValue("train-queue", 0, 1000), Duration.ofSeconds(options.intValue("train-seconds", 1, 86_400)));
         PrintStream accessLog = options.onOff("access-log") ? out : null;
         printConfiguration(options, out);
 
         Supplier<SiteSource> site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
-        WebServer server = new WebServer(site, List.of(new ComputeRateLimit(limiter, clients), new GradientApi(cacheBytes, admission), new CliffApi()),
-                Lifecycle.starting());
+        Lifecycle lifecycle = Lifecycle.starting();
+        WebServer server = new WebServer(site, List.of(new ComputeRateLimit(limiter, clients), new GradientApi(cacheBytes, admission), new CliffApi(),
+                new TrainingApi(training, lifecycle)), lifecycle);
         Javalin app = server.start(new WebServer.Options(options.get("host"), port, basePath, accessLog, clients));
         try {
             site.get();

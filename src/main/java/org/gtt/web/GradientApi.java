@@ -53,6 +53,14 @@ public final class GradientApi implements RouteModule {
 
     private void post(Context ctx) {
         long start = System.nanoTime();
+        GradientService.Answer answer = service.fromJson(jsonBody(ctx));
+        serverTiming(ctx, start, answer);
+        ctx.header(Header.CACHE_CONTROL, "no-store");
+        ctx.contentType("application/json").result(answer.body());
+    }
+
+    /** A POST's JSON body, after the checks that are HTTP's: its content type, and its size before reading it. */
+    static byte[] jsonBody(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
             throw new ApiException(400, "the body must be JSON, sent as Content-Type: application/json",
@@ -62,10 +70,7 @@ public final class GradientApi implements RouteModule {
             discardBody(ctx);
             throw GradientService.tooLarge();
         }
-        GradientService.Answer answer = service.fromJson(ctx.bodyAsBytes());
-        serverTiming(ctx, start, answer);
-        ctx.header(Header.CACHE_CONTROL, "no-store");
-        ctx.contentType("application/json").result(answer.body());
+        return ctx.bodyAsBytes();
     }
 
     private void get(Context ctx) {

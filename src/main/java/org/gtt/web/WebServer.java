@@ -209,6 +209,9 @@ public final class WebServer {
 
     /** JSON for the API's addresses, the course's own pages for everything else. */
     private void error(Context ctx, HttpStatus status, String message) {
+        if (isApi(ctx) && ctx.resultInputStream() != null && isJson(ctx)) {
+            return; // a handler's own JSON answer with this status (a 404 naming what is missing) stays
+        }
         if (isApi(ctx)) {
             apiError(ctx, status.getCode(), message, null, null);
             return;
@@ -224,6 +227,11 @@ public final class WebServer {
         body.put("field", field);
         body.put("allowed", allowed);
         ctx.status(status).header(Header.CACHE_CONTROL, "no-store").contentType("application/json").result(body.toString());
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
     }
 
     private static boolean isApi(Context ctx) {
