@@ -59,8 +59,9 @@ class FuzzTest {
 
     @Test
     void thousandsOfRandomAndMalformedRequestsGetHonestAnswersAndChangeNothing() throws Exception {
+        TrainingApi training = new TrainingApi();
         try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(2, 64, 20));
-             RunningSite site = RunningSite.start("/", List.of(new GradientApi(8L << 20, admission)))) {
+             RunningSite site = RunningSite.start("/", List.of(new GradientApi(8L << 20, admission), training))) {
             byte[] chartBefore = site.getBytes("api/v1/gradients?model=lstm&steps=20&hidden=8&seed=3").body();
             Answer customBefore = send(site.port(), post(KNOWN_POST, "application/json"), Delivery.WHOLE);
             assertEquals(200, customBefore.status(), customBefore.body());
@@ -71,6 +72,7 @@ class FuzzTest {
             for (int i = 0; i < 1900; i++) probes.add(bodyProbe(random));
             for (int i = 0; i < 900; i++) probes.add(rawProbe(random));
             for (int i = 0; i < 400; i++) probes.add(pageProbe(random));
+            for (int i = 0; i < 400; i++) probes.add(trainProbe(random));
             for (int i = 0; i < 24; i++) probes.add(new Probe("slow body", post(KNOWN_POST, "application/json"), Delivery.SLOW, true));
             for (int i = 0; i < 40; i++) probes.add(new Probe("truncated body", post(KNOWN_POST, "application/json"), Delivery.TRUNCATED, true));
             Collections.shuffle(probes, random);
@@ -111,6 +113,11 @@ class FuzzTest {
             assertArrayEquals(chartBefore, site.getBytes("api/v1/gradients?model=lstm&steps=20&hidden=8&seed=3").body());
             Answer customAfter = send(site.port(), post(KNOWN_POST, "application/json"), Delivery.WHOLE);
             assertEquals(customBefore.body(), customAfter.body(), "a computed (uncached) answer gives the same numbers afterwards");
+            Answer race = send(site.port(), request("POST", "/api/v1/train", List.of("Content-Type: application/json"), TINY_RACE), Delivery.WHOLE);
+            assertEquals(200, race.status(), race.body());
+            assertTrue(race.body().contains("event: done"), "a training run still streams to its end: " + race.body());
+        } finally {
+            training.shutDown();
         }
     }
 
@@ -283,6 +290,38 @@ class FuzzTest {
             default -> new Probe("host", request("GET", path, List.of(), null, pick(random, new String[] {"", "[::1", "a b", "x".repeat(3000), "é"})),
                     Delivery.WHOLE, api);
         };
+    }
+
+    /** A valid race that costs next to nothing; every random training body keeps these sizes, so a valid one is as cheap. */
+    private static final String TINY_RACE = "{\"iterations\": 3, \"steps\": 3, \"hidden\": 2, \"batch\": 2, \"models\": [\"gru\"]}";
+    private static final String[] TRAIN_FIELDS = {"models", "learningRate", "optimizer", "clip", "clipMode", "forgetBias", "seed",
+            "reportEvery", "model", "bogus", ""};
+
+    private static Probe trainProbe(Random random) {
+        if (random.nextInt(8) == 0) {
+            // ids Jetty can read (an encoded NUL makes the whole address unreadable: the 404 page, judged elsewhere)
+            String id = pick(random, new String[] {"0".repeat(32), Long.toHexString(random.nextLong()).repeat(2), "-1", "1e999", "%C3%A9",
+                    "x".repeat(2000), "%20", "null", ""});
+            return new Probe("train delete", request(random.nextInt(4) == 0 ? "GET" : "DELETE", "/api/v1/train/" + id, List.of(), null),
+                    Delivery.WHOLE, true);
+        }
+        String sizes = "{\"iterations\":" + (1 + random.nextInt(5)) + ",\"steps\":" + (2 + random.nextInt(3)) + ",\"hidden\":"
+                + (1 + random.nextInt(3)) + ",\"batch\":" + (1 + random.nextInt(3));
+        String body = switch (random.nextInt(6)) {
+            case 0 -> TINY_RACE;
+            case 1 -> TINY_RACE.substring(0, random.nextInt(TINY_RACE.length()));
+            case 2 -> sizes + ",\"models\":" + value(random, 0) + "}";
+            case 3 -> sizes + ",\"" + pick(random, new String[] {"steps", "iterations", "hidden"}) + "\":" + pick(random, NUMBERS) + "}";
+            default -> {
+                StringBuilder json = new StringBuilder(sizes);
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    json.append(",\"").append(escape(pick(random, TRAIN_FIELDS))).append("\":").append(value(random, 0));
+                }
+                yield json.append(random.nextInt(30) == 0 ? "" : "}").toString();
+            }
+        };
+        String type = random.nextInt(12) == 0 ? "text/plain" : "application/json";
+        return new Probe("train", request("POST", "/api/v1/train", List.of("Content-Type: " + type), body), Delivery.WHOLE, true);
     }
 
     private static Probe pageProbe(Random random) {
