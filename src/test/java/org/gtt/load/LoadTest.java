@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * <pre>
  * lecture  --url U --clients 200 --seconds 60 [--pid P] [--stop-pid P --stop-at S]
  *          page loads, mostly-cached slider moves, some uncached ones, a few of the largest requests, training starts
+ *          (short races read to their end, and races stopped by DELETE once started)
  * overload --url U --clients 64 --seconds 20
  *          64 users asking for the largest LSTM back to back, one user asking for the default chart
  * </pre>
@@ -145,6 +146,11 @@ public final class LoadTest {
         }
 
         Response send(String method, String path, String body) throws IOException {
+            return send(method, path, body, null);
+        }
+
+        /** With {@code chunks}: each chunk of a chunked body as it arrives (a stream of server-sent events). */
+        Response send(String method, String path, String body, java.util.function.Consumer<String> chunks) throws IOException {
             if (socket == null) open();
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(method).append(' ').append(base.getRawPath()).append(path)
@@ -156,7 +162,7 @@ public final class LoadTest {
                 out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                 out.write(content);
                 out.flush();
-                Response response = read(method.equals("HEAD"));
+                Response response = read(method.equals("HEAD"), chunks);
                 if ("close".equalsIgnoreCase(response.headers().get("connection"))) close();
                 return response;
             } catch (IOException e) {
@@ -174,7 +180,7 @@ public final class LoadTest {
             out = socket.getOutputStream();
         }
 
-        private Response read(boolean head) throws IOException {
+        private Response read(boolean head, java.util.function.Consumer<String> chunks) throws IOException {
             String statusLine = line();
             if (statusLine == null) throw new IOException("connection closed before an answer");
             String[] parts = statusLine.split(" ", 3);
@@ -188,7 +194,7 @@ public final class LoadTest {
             if (head || status == 304 || status == 204) {
                 body = new byte[0];
             } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                body = chunked();
+                body = chunked(chunks);
             } else if (headers.containsKey("content-length")) {
                 body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
             } else {
@@ -198,7 +204,7 @@ public final class LoadTest {
             return new Response(status, headers, body);
         }
 
-        private byte[] chunked() throws IOException {
+        private byte[] chunked(java.util.function.Consumer<String> chunks) throws IOException {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             while (true) {
                 String size = line();
@@ -211,8 +217,10 @@ public final class LoadTest {
                     }
                     return body.toByteArray();
                 }
-                body.write(in.readNBytes(length));
+                byte[] chunk = in.readNBytes(length);
+                body.write(chunk);
                 line();
+                if (chunks != null) chunks.accept(new String(chunk, StandardCharsets.UTF_8));
             }
         }
 
@@ -238,11 +246,16 @@ public final class LoadTest {
 
     /** Sends one request of a class, timing it and filing the outcome. Returns the response, or null on an error. */
     private Response request(Connection connection, String kind, String method, String path, String body) {
+        return request(connection, kind, method, path, body, null);
+    }
+
+    private Response request(Connection connection, String kind, String method, String path, String body,
+                             java.util.function.Consumer<String> chunks) {
         Tally tally = tally(kind);
         long start = System.nanoTime();
         inFlight.incrementAndGet();
         try {
-            Response response = connection.send(method, path, body);
+            Response response = connection.send(method, path, body, chunks);
             long nanos = System.nanoTime() - start;
             int status = response.status();
             if (status == 429 && response.headers().containsKey("retry-after")) {
@@ -253,7 +266,7 @@ public final class LoadTest {
                 // Refused when its turn came after waiting too long in the queue: not an immediate refusal.
                 if (new String(response.body(), StandardCharsets.UTF_8).contains("waited over")) tally.lateRefusals.incrementAndGet();
                 else tally.refusedNanos.add(nanos);
-            } else if (status >= 200 && status < 400) {
+            } else if ((status >= 200 && status < 400) || (status == 404 && method.equals("DELETE"))) {
                 tally.okNanos.add(nanos);
             } else {
                 tally.error("HTTP " + status);
@@ -322,7 +335,8 @@ public final class LoadTest {
 
     private void student(int id, List<String> assets, boolean training) {
         Random random = new Random(id * 7919L + 17);
-        try (Connection connection = new Connection("10." + (id >> 16 & 255) + "." + (id >> 8 & 255) + "." + (id & 255))) {
+        String address = "10." + (id >> 16 & 255) + "." + (id >> 8 & 255) + "." + (id & 255);
+        try (Connection connection = new Connection(address); Connection side = new Connection(address)) {
             loadPage(connection, random, assets);
             while (running()) {
                 sleep(500 + random.nextInt(1500));
@@ -339,11 +353,46 @@ public final class LoadTest {
                 } else if (action < 97) {
                     request(connection, "largest", "GET", LARGEST_LSTM + random.nextInt(1 << 30), null);
                 } else if (training) {
-                    request(connection, "training start", "POST", "api/v1/train",
-                            "{\"models\": [\"rnn\", \"lstm\"], \"steps\": 20, \"iterations\": 50}");
+                    if (random.nextBoolean()) train(connection);
+                    else trainAndStop(connection, side);
                 }
             }
         }
+    }
+
+    /** A short race (two models, T = 20, 50 iterations), read to its last event like the widget does. */
+    private static final String SHORT_RACE = "{\"models\": [\"rnn\", \"lstm\"], \"steps\": 20, \"iterations\": 50}";
+    /** A race the student stops (the widget's Stop button) after it started: far longer than it is let run. */
+    private static final String STOPPED_RACE = "{\"models\": [\"gru\"], \"steps\": 20, \"iterations\": 3000}";
+
+    private void train(Connection connection) {
+        Response response = request(connection, "training run", "POST", "api/v1/train", SHORT_RACE);
+        if (response != null && response.status() == 200 && !eventsOf(response).contains("event: done")) {
+            tally("training run").error("a stream without its done event");
+        }
+    }
+
+    /**
+     * Starts a race and, once its started event arrives, sends DELETE /api/v1/train/{id} on a second connection
+     * (the Stop button); the stream must then end with done. A DELETE that finds the race over already (404) is
+     * no error: the race may simply have been faster.
+     */
+    private void trainAndStop(Connection connection, Connection side) {
+        Pattern idPattern = Pattern.compile("\"id\":\"([0-9a-f]+)\"");
+        boolean[] stopped = {false};
+        Response response = request(connection, "training stopped", "POST", "api/v1/train", STOPPED_RACE, chunk -> {
+            Matcher id = idPattern.matcher(chunk);
+            if (stopped[0] || !chunk.contains("event: started") || !id.find()) return;
+            stopped[0] = true;
+            request(side, "training delete", "DELETE", "api/v1/train/" + id.group(1), null);
+        });
+        if (response != null && response.status() == 200 && !eventsOf(response).contains("event: done")) {
+            tally("training stopped").error("a stream without its done event");
+        }
+    }
+
+    private static String eventsOf(Response response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     /** A drag: the widget asks for each new value in turn, one request in flight, like the RNN widget's scale slider. */
@@ -389,7 +438,7 @@ public final class LoadTest {
 
     private boolean trainingAvailable() throws IOException {
         try (Connection connection = new Connection("10.255.255.253")) {
-            return connection.send("GET", "api/v1/train", null).status() != 404;
+            return connection.send("POST", "api/v1/train", "{\"steps\": 0}").status() == 400;
         }
     }
 
