@@ -21,6 +21,7 @@ import org.gtt.site.Templates;
 import org.gtt.web.CliffApi;
 import org.gtt.web.GradientApi;
 import org.gtt.web.PrerenderedSite;
+import org.gtt.web.RouteModule;
 import org.gtt.web.WebServer;
 
 /** The real server on a loopback port: server-side time per request (Server-Timing), and wrk load runs. */
@@ -33,9 +34,16 @@ final class BenchHttp implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     BenchHttp() throws Exception {
+        this(List.of());
+    }
+
+    /** With {@code more} routes beside the gradient and cliff APIs (the training API). */
+    BenchHttp(List<RouteModule> more) throws Exception {
         Assets assets = Assets.load(SiteFiles.staticFiles(false));
         PrerenderedSite site = new PrerenderedSite(Site.load(SiteFiles.content(null), Templates.precompiled(), LinkStyle.live("/", assets)), assets);
-        app = new WebServer(() -> site, List.of(new GradientApi(), new CliffApi())).start(new WebServer.Options("127.0.0.1", 0, "/"));
+        List<RouteModule> modules = new ArrayList<>(List.of(new GradientApi(), new CliffApi()));
+        modules.addAll(more);
+        app = new WebServer(() -> site, modules).start(new WebServer.Options("127.0.0.1", 0, "/"));
     }
 
     String url(String query) {

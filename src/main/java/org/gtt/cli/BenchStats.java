@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /** Median and percentiles of repeated timings, in milliseconds. */
-record BenchStats(double median, double p90, int runs) {
+record BenchStats(double median, double p90, double p99, int runs) {
 
     static BenchStats of(double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return new BenchStats(percentile(sorted, 0.5), percentile(sorted, 0.9), sorted.length);
+        return new BenchStats(percentile(sorted, 0.5), percentile(sorted, 0.9), percentile(sorted, 0.99), sorted.length);
     }
 
     /** Runs the task {@code warmup} times untimed (JIT), then times it {@code runs} times. */
