@@ -1,5 +1,6 @@
 package org.gtt.api;
 
+import static org.gtt.api.ApiField.Kind.BOOLEAN;
 import static org.gtt.api.ApiField.Kind.INTEGER;
 import static org.gtt.api.ApiField.Kind.NUMBER;
 import static org.gtt.api.ApiField.Kind.STRING;
@@ -27,7 +28,8 @@ final class CliffRequests {
     static final double MAX_CLIP = 1e6;
     static final double MIN_CLIP = 1e-6;
 
-    record Grid(CliffModel model, CliffGrid.Spec spec) {}
+    /** {@code gradients} false leaves ∂E/∂w and ∂E/∂b out of the answer (the widget's heat map needs only E). */
+    record Grid(CliffModel model, CliffGrid.Spec spec, boolean gradients) {}
 
     record Trajectory(CliffModel model, Descent.Settings settings) {}
 
@@ -37,7 +39,8 @@ final class CliffRequests {
             parameter("bMin", -3.0, "bottom edge of the grid in b"),
             parameter("bMax", -1.0, "top edge of the grid in b (more than bMin)"),
             new ApiField("n", INTEGER, 101, 2.0, (double) CliffGrid.Spec.MAX_N, null, "grid points per side"),
-            steps());
+            steps(),
+            new ApiField("gradients", BOOLEAN, true, null, null, null, "false: only the loss, without dLossDw and dLossDb"));
 
     static final Map<String, ApiField> DESCENT_FIELDS = fields(
             parameter("w0", CliffDefaults.W0, "start w"),
@@ -66,7 +69,7 @@ final class CliffRequests {
                     "a number greater than bMin");
         }
         CliffModel model = CliffModel.pascanu((int) reader.integer("steps"));
-        return new Grid(model, new CliffGrid.Spec(wMin, wMax, bMin, bMax, (int) reader.integer("n")));
+        return new Grid(model, new CliffGrid.Spec(wMin, wMax, bMin, bMax, (int) reader.integer("n")), reader.bool("gradients"));
     }
 
     static Trajectory descent(JsonNode query) {

@@ -34,7 +34,9 @@ public final class CliffService {
         ObjectNode parameters = parameters(CliffRequests.GRID_FIELDS, request.model(), Map.of(
                 "wMin", request.spec().wMin(), "wMax", request.spec().wMax(),
                 "bMin", request.spec().bMin(), "bMax", request.spec().bMax(), "n", request.spec().n()));
-        return cached(parameters, () -> gridJson(parameters, request.model(), CliffGrid.compute(request.model(), request.spec())));
+        parameters.put("gradients", request.gradients());
+        return cached(parameters, () -> gridJson(parameters, request.model(), CliffGrid.compute(request.model(), request.spec()),
+                request.gradients()));
     }
 
     public GradientService.Answer descent(Map<String, List<String>> query) {
@@ -71,15 +73,17 @@ public final class CliffService {
     }
 
     /** Streams the grid (3·n² numbers) straight to bytes: building a tree of them first would take longer than computing them. */
-    static byte[] gridJson(ObjectNode parameters, CliffModel model, CliffGrid grid) {
+    static byte[] gridJson(ObjectNode parameters, CliffModel model, CliffGrid grid, boolean gradients) {
         return write(json -> {
             json.writeStartObject();
             json.writePOJOField("parameters", parameters);
             writeVector(json, "w", grid.w());
             writeVector(json, "b", grid.b());
             writeMatrix(json, "loss", grid.loss());
-            writeMatrix(json, "dLossDw", grid.dLossDw());
-            writeMatrix(json, "dLossDb", grid.dLossDb());
+            if (gradients) {
+                writeMatrix(json, "dLossDw", grid.dLossDw());
+                writeMatrix(json, "dLossDb", grid.dLossDb());
+            }
             json.writeArrayFieldStart("wallBias");
             for (double w : grid.w()) {
                 if (model.slopeAtFixedPoint(w) > 1) json.writeNumber(model.wallBias(w)); else json.writeNull();

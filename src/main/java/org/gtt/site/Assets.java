@@ -32,7 +32,8 @@ public final class Assets {
             "static/js/widgets/sources.js",
             "static/js/widgets/widget.js",
             "static/js/widgets/gradient.js",
-            "static/js/widgets/train.js");
+            "static/js/widgets/train.js",
+            "static/js/widgets/cliff.js");
     public static final String LUNR = "webjars/lunr/2.3.9/";
 
     /** The WebJar folders the pages use, and which of their files to take (all, when none are named). */

@@ -98,7 +98,8 @@ public final class WidgetHandler implements FencedBlockHandler {
         WidgetView.RecurrentFacts facts = kind == WidgetKind.RNN
                 ? new WidgetView.RecurrentFacts(fixed(rnn.path("largestSingularValue")), fixed(rnn.path("spectralRadius")))
                 : null;
-        DataTable table = kind.trains() ? RaceWidget.of(kind, responses.get(RaceWidget.RECORDING)) : DataTable.of(kind, responses);
+        DataTable table = kind.trains() ? RaceWidget.of(kind, responses.get(RaceWidget.RECORDING))
+                : kind == WidgetKind.CLIFF ? CliffWidget.table(responses) : DataTable.of(kind, responses);
         return new WidgetView(lang, block.id(), kind, controls, config(lang, kind, block, responses), table,
                 facts, kind.takesWeights() ? CustomExample.WEIGHTS : null,
                 kind.takesWeights() ? CustomExample.EXPORT_SNIPPET : null);

@@ -69,7 +69,21 @@ public enum WidgetKind {
             List.of(),
             List.of(Controls.RUN_RNN, Controls.RUN_LSTM, Controls.RUN_GRU, Controls.RUN_IRNN, Controls.TRAIN_STEPS, Controls.TRAIN_HIDDEN,
                     Controls.LEARNING_RATE, Controls.CLIPPING, Controls.CLIP, Controls.BUDGET, Controls.SEED),
-            TrainingPreset.defaults());
+            TrainingPreset.defaults()),
+    /**
+     * Pascanu et al.'s single-unit cliff (static/js/widgets/cliff.js): the loss surface on a grid, and a
+     * plain and a clipped descent from one start. Its series are the descents' losses against the iteration.
+     */
+    CLIFF(Text.key("cliff.title"),
+            Text.key("cliff.axis"),
+            List.of(Source.get("grid", "cliff", CliffWidget.GRID_QUERY, List.of()),
+                    Source.get("plain", "cliff/descent", Map.of(), CliffWidget.DESCENT_KEYS),
+                    Source.get("clipped", "cliff/descent", Map.of(), CliffWidget.CLIPPED_KEYS)),
+            List.of(new Series("plain", "points", Text.key("cliff.series.plain"), false, 0, false),
+                    new Series("clipped", "points", Text.key("cliff.series.clipped"), false, 0, false)),
+            List.of(Controls.START_W, Controls.START_B, Controls.CLIFF_LEARNING_RATE, Controls.CLIFF_CLIP, Controls.CLIP_MODE,
+                    Controls.CLIFF_ITERATIONS),
+            CliffWidget.DEFAULTS);
 
     /**
      * One API request of a widget, answered by {@code /api/v1/<endpoint>} ("gradients", "cliff",
@@ -141,6 +155,12 @@ public enum WidgetKind {
         static final Control BUDGET = Control.range("iterations", Text.key("control.iterations"), 100, 3000, 100);
         /** A visible seed: the race's outcome depends on it (issue 9 measures seeds 1–5), unlike the gradient widgets' fixed draw. */
         static final Control SEED = Control.range("seed", Text.key("control.seed"), 1, 20, 1);
+        static final Control START_W = Control.range("w0", Text.key("control.startW"), CliffWidget.W_MIN, CliffWidget.W_MAX, 0.01);
+        static final Control START_B = Control.range("b0", Text.key("control.startB"), CliffWidget.B_MIN, CliffWidget.B_MAX, 0.01);
+        static final Control CLIFF_LEARNING_RATE = Control.range("learningRate", Text.key("control.cliffLearningRate"), 0.01, 1, 0.01);
+        static final Control CLIFF_CLIP = Control.range("clip", Text.key("control.cliffClip"), 0.1, 5, 0.1);
+        static final Control CLIP_MODE = Control.select("clipMode", Text.key("control.clipMode"), "norm", "value");
+        static final Control CLIFF_ITERATIONS = Control.range("iterations", Text.key("control.cliffIterations"), 10, 1000, 10);
     }
 
     private final Text title;

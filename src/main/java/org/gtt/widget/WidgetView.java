@@ -31,4 +31,5 @@ public record WidgetView(
     public boolean custom() { return kind.takesWeights(); }
 
     public boolean trains() { return kind.trains(); }
+    public boolean cliff() { return kind == WidgetKind.CLIFF; }
 }

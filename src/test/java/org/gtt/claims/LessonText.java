@@ -26,6 +26,7 @@ final class LessonText {
     static final LessonText VANISHING = new LessonText("01-vanishing-and-exploding.md");
     static final LessonText DEEP = new LessonText("02-deep-feedforward.md");
     static final LessonText BPTT = new LessonText("03-backprop-through-time.md");
+    static final LessonText CLIFF = new LessonText("04-cliff-and-clipping.md");
     static final LessonText LSTM = new LessonText("05-lstm.md");
     static final LessonText GRU = new LessonText("06-gru.md");
     static final LessonText ACTIVATIONS = new LessonText("07-activations-and-initialisation.md");

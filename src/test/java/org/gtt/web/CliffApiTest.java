@@ -87,6 +87,18 @@ class CliffApiTest {
         assertEquals(model.wallBias(5.0), body.get("wallBias").get(1).doubleValue(), 0.0);
     }
 
+    /** gradients=false: the same loss and wall, without the two gradient matrices (what the widget bakes). */
+    @Test
+    void lossOnlyGridLeavesOutTheGradients() throws Exception {
+        JsonNode full = JSON.readTree(send("GET", "api/v1/cliff?n=5").body());
+        JsonNode lossOnly = JSON.readTree(send("GET", "api/v1/cliff?n=5&gradients=false").body());
+        assertEquals(full.get("loss"), lossOnly.get("loss"));
+        assertEquals(full.get("wallBias"), lossOnly.get("wallBias"));
+        assertFalse(lossOnly.has("dLossDw") || lossOnly.has("dLossDb"));
+        assertTrue(full.has("dLossDw") && full.has("dLossDb"));
+        assertFalse(lossOnly.get("parameters").get("gradients").booleanValue());
+    }
+
     @Test
     void plainAndClippedDescentsAreTheEngines() throws Exception {
         CliffModel model = CliffModel.pascanu(50);
@@ -160,6 +172,7 @@ class CliffApiTest {
                 Arguments.of("api/v1/cliff?bMin=-1&bMax=-3", "bMax"),
                 Arguments.of("api/v1/cliff?foo=1", "foo"),
                 Arguments.of("api/v1/cliff?w0=5", "w0"),
+                Arguments.of("api/v1/cliff?gradients=no", "gradients"),
                 Arguments.of("api/v1/cliff/descent?learningRate=0", "learningRate"),
                 Arguments.of("api/v1/cliff/descent?learningRate=11", "learningRate"),
                 Arguments.of("api/v1/cliff/descent?learningRate=-0.1", "learningRate"),
