@@ -15,6 +15,7 @@ public final class Main {
               build   Write the static HTML snapshot of the course to a folder.
               bench   Measure the gradient engine and API (run from the repository root;
                       options: --quick --no-wrk --no-numpy --python P --wrk-seconds N).
+                      `bench train`: the trainer against PyTorch, and the default race.
 
             Run a command with --help for its options.
             """;
@@ -24,6 +25,7 @@ public final class Main {
 
             Measures the gradient engine and API and prints a Markdown report. Run it from the
             repository root: it uses src/test/bench/ (the NumPy script and the wrk script).
+            `bench train` times the trainer against PyTorch instead (see bench train --help).
 
             Options:
               --quick                 Fewer repetitions and 3 s load runs (default: full runs, 10 s loads).
@@ -37,6 +39,7 @@ public final class Main {
     private Main() {}
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("train")) return benchTrain(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (java.util.Arrays.asList(args).contains("--help")) {
             out.print(BENCH_HELP);
             return 0;
@@ -46,6 +49,16 @@ public final class Main {
             return 0;
         } catch (Exception e) {
             err.println("bench failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int benchTrain(String[] args, PrintStream out, PrintStream err) {
+        Options options = Options.parse(args, BenchTrain.SPEC);
+        try {
+            return BenchTrain.run(options, out);
+        } catch (java.io.IOException | InterruptedException e) {
+            err.println("bench train failed: " + e.getMessage());
             return 1;
         }
     }
