@@ -6,21 +6,12 @@ package org.gtt.train;
  */
 final class ElmanNet extends RecurrentNet {
     private final boolean relu;
-    private final double[] h;
-    private final double[] dh;
-    private final double[] dhPrevious;
     private final double[] da;
-    private final double[] squares;
 
     ElmanNet(ModelKind kind, int hidden, int steps, int batch, double[] params) {
         super(kind, hidden, steps, batch, params);
         this.relu = kind == ModelKind.IRNN;
-        int block = hidden * batch;
-        this.h = new double[(steps + 1) * block];
-        this.dh = new double[block];
-        this.dhPrevious = new double[block];
-        this.da = new double[block];
-        this.squares = new double[batch];
+        this.da = new double[hidden * batch];
     }
 
     @Override
@@ -29,7 +20,7 @@ final class ElmanNet extends RecurrentNet {
         for (int t = 1; t <= steps; t++) {
             int now = t * block;
             inputTerms(h, now, x, t - 1, 0, hidden, true);
-            recurrentTerms(h, now, h, now - block, 0, hidden);
+            recurrentTerms(h, now, now - block, 0, hidden);
             for (int i = now; i < now + block; i++) {
                 h[i] = relu ? Math.max(0.0, h[i]) : tanh(h[i]);
             }
@@ -37,38 +28,19 @@ final class ElmanNet extends RecurrentNet {
     }
 
     @Override
-    void backwardStates(double[] x, double[] stepNorms, double[] cellNorms) {
+    double[] stepBack(double[] x, int t, double[] dhNow, double[] cellNorms) {
         int block = hidden * batch;
-        double[] gradient = dh;
-        double[] previous = dhPrevious;
-        for (int t = steps; t >= 1; t--) {
-            if (stepNorms != null) stepNorms[t - 1] = sumOfColumnNorms(gradient, squares);
-            int now = t * block;
-            for (int i = 0; i < block; i++) {
-                double state = h[now + i];
-                da[i] = gradient[i] * (relu ? (state > 0.0 ? 1.0 : 0.0) : 1.0 - state * state);
-            }
-            inputGradients(da, 0, x, t - 1, 0, hidden, true);
-            recurrentGradients(da, 0, h, now - block, 0, hidden);
-            if (t > 1) {
-                java.util.Arrays.fill(previous, 0.0);
-                backIntoHidden(previous, da, 0, 0, hidden);
-                double[] swap = gradient;
-                gradient = previous;
-                previous = swap;
-            }
+        int now = t * block;
+        for (int i = 0; i < block; i++) {
+            double state = h[now + i];
+            da[i] = dhNow[i] * (relu ? (state > 0.0 ? 1.0 : 0.0) : 1.0 - state * state);
         }
+        inputGradients(da, 0, x, t - 1, 0, hidden, true);
+        return da;
     }
 
     @Override
-    double[] hiddenStates() { return h; }
-
-    @Override
-    double[] hiddenGradient() { return dh; }
-
-    @Override
-    long workspaceBytes() {
-        return 8L * (h.length + dh.length + dhPrevious.length + da.length + squares.length
-                + params.length + grads.length + 2L * batch);
+    long cellBytes() {
+        return 8L * da.length;
     }
 }

@@ -8,26 +8,18 @@ package org.gtt.train;
 final class GruNet extends RecurrentNet {
     /** Per step: r, z, n and W_hn h + b_hn, each H×B. */
     private final double[] gates;
-    private final double[] h;
-    private final double[] dh;
-    private final double[] dhPrevious;
     /** Pre-activation gradients of the W_hh side: r, z, and n's r ⊙ (…); the W_ih side differs only in n. */
     private final double[] da;
     private final double[] daInputN;
     private final double[] inputN;
-    private final double[] squares;
 
     GruNet(int hidden, int steps, int batch, double[] params) {
         super(ModelKind.GRU, hidden, steps, batch, params);
         int block = hidden * batch;
         this.gates = new double[steps * 4 * block];
-        this.h = new double[(steps + 1) * block];
-        this.dh = new double[block];
-        this.dhPrevious = new double[block];
         this.da = new double[3 * block];
         this.daInputN = new double[block];
         this.inputN = new double[block];
-        this.squares = new double[batch];
     }
 
     @Override
@@ -39,7 +31,7 @@ final class GruNet extends RecurrentNet {
             int now = t * block;
             int before = now - block;
             inputTerms(gates, g0, x, t - 1, 0, n, true);
-            recurrentTerms(gates, g0, h, before, 0, n);
+            recurrentTerms(gates, g0, before, 0, n);
             inputTerms(inputN, 0, x, t - 1, n, rows, false);
             // W_hn h + b_hn into the fourth block
             int hn = g0 + 3 * block;
@@ -47,7 +39,7 @@ final class GruNet extends RecurrentNet {
                 double bias = params[bHh + n + j];
                 for (int b = 0; b < batch; b++) gates[hn + j * batch + b] = bias;
             }
-            recurrentTerms(gates, hn, h, before, n, rows);
+            recurrentTerms(gates, hn, before, n, rows);
             for (int i = 0; i < block; i++) {
                 double reset = sigmoid(gates[g0 + i]);
                 double update = sigmoid(gates[g0 + block + i]);
@@ -61,57 +53,45 @@ final class GruNet extends RecurrentNet {
     }
 
     @Override
-    void backwardStates(double[] x, double[] stepNorms, double[] cellNorms) {
+    double[] stepBack(double[] x, int t, double[] dhNow, double[] cellNorms) {
         int block = hidden * batch;
         int n = 2 * hidden;
-        double[] gradient = dh;
-        double[] previous = dhPrevious;
-        for (int t = steps; t >= 1; t--) {
-            if (stepNorms != null) stepNorms[t - 1] = sumOfColumnNorms(gradient, squares);
-            int g0 = (t - 1) * 4 * block;
-            int now = t * block;
-            int before = now - block;
-            for (int i = 0; i < block; i++) {
-                double reset = gates[g0 + i];
-                double update = gates[g0 + block + i];
-                double candidate = gates[g0 + 2 * block + i];
-                double hiddenN = gates[g0 + 3 * block + i];
-                double dCandidate = gradient[i] * (1.0 - update) * (1.0 - candidate * candidate);
-                double dUpdate = gradient[i] * (h[before + i] - candidate);
-                double dReset = dCandidate * hiddenN;
-                da[i] = dReset * reset * (1.0 - reset);
-                da[block + i] = dUpdate * update * (1.0 - update);
-                da[2 * block + i] = dCandidate * reset;
-                daInputN[i] = dCandidate;
-            }
-            inputGradients(da, 0, x, t - 1, 0, n, true);
-            inputGradients(daInputN, 0, x, t - 1, n, rows, false);
-            for (int j = 0; j < hidden; j++) {
-                double sum = 0.0;
-                int o = 2 * block + j * batch;
-                for (int b = 0; b < batch; b++) sum += da[o + b];
-                grads[bHh + n + j] += sum;
-            }
-            recurrentGradients(da, 0, h, before, 0, rows);
-            if (t > 1) {
-                for (int i = 0; i < block; i++) previous[i] = gradient[i] * gates[g0 + block + i];
-                backIntoHidden(previous, da, 0, 0, rows);
-                double[] swap = gradient;
-                gradient = previous;
-                previous = swap;
-            }
+        int g0 = (t - 1) * 4 * block;
+        int before = t * block - block;
+        for (int i = 0; i < block; i++) {
+            double reset = gates[g0 + i];
+            double update = gates[g0 + block + i];
+            double candidate = gates[g0 + 2 * block + i];
+            double hiddenN = gates[g0 + 3 * block + i];
+            double dCandidate = dhNow[i] * (1.0 - update) * (1.0 - candidate * candidate);
+            double dUpdate = dhNow[i] * (h[before + i] - candidate);
+            double dReset = dCandidate * hiddenN;
+            da[i] = dReset * reset * (1.0 - reset);
+            da[block + i] = dUpdate * update * (1.0 - update);
+            da[2 * block + i] = dCandidate * reset;
+            daInputN[i] = dCandidate;
         }
+        inputGradients(da, 0, x, t - 1, 0, n, true);
+        inputGradients(daInputN, 0, x, t - 1, n, rows, false);
+        for (int j = 0; j < hidden; j++) {
+            double sum = 0.0;
+            int o = 2 * block + j * batch;
+            for (int b = 0; b < batch; b++) sum += da[o + b];
+            grads[bHh + n + j] += sum;
+        }
+        return da;
+    }
+
+    /** h_{t−1} also reaches h_t directly, through z ⊙ h_{t−1}. */
+    @Override
+    void directPath(double[] into, double[] dhNow, int t) {
+        int block = hidden * batch;
+        int g0 = (t - 1) * 4 * block;
+        for (int i = 0; i < block; i++) into[i] = dhNow[i] * gates[g0 + block + i];
     }
 
     @Override
-    double[] hiddenStates() { return h; }
-
-    @Override
-    double[] hiddenGradient() { return dh; }
-
-    @Override
-    long workspaceBytes() {
-        return 8L * (gates.length + h.length + dh.length + dhPrevious.length + da.length + daInputN.length
-                + inputN.length + squares.length + params.length + grads.length + 2L * batch);
+    long cellBytes() {
+        return 8L * (gates.length + da.length + daInputN.length + inputN.length);
     }
 }

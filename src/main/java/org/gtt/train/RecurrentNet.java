@@ -30,6 +30,18 @@ abstract class RecurrentNet {
     final double[] predictions;
     /** ∂L/∂prediction for the batch loss L = mean over b of (prediction − target)². */
     final double[] outputGrad;
+    /** h_0..h_T, [(t·H + j)·B + b]. */
+    final double[] h;
+    /** ∂L/∂h_t and ∂L/∂h_{t−1} while going back in time, H×B each (swapped every step). */
+    private final double[] dh;
+    private final double[] dhPrevious;
+    private final double[] squares;
+    /** One step's pre-activation gradients transposed, B×(G·H): the W_hh gradient's loops then run over rows. */
+    private final double[] daTransposed;
+    /** ∂L/∂W_hh transposed, H×(G·H), summed over the steps and added to {@link #grads} at the end. */
+    private final double[] recurrentGradTransposed;
+    /** Four partial sums per row for {@link #recurrentGradients}, as {@link #dot}'s four. */
+    private final double[][] partialSums;
 
     RecurrentNet(ModelKind kind, int hidden, int steps, int batch, double[] params) {
         this.kind = kind;
@@ -48,6 +60,14 @@ abstract class RecurrentNet {
         this.grads = new double[params.length];
         this.predictions = new double[batch];
         this.outputGrad = new double[batch];
+        int block = hidden * batch;
+        this.h = new double[(steps + 1) * block];
+        this.dh = new double[block];
+        this.dhPrevious = new double[block];
+        this.squares = new double[batch];
+        this.daTransposed = new double[batch * rows];
+        this.recurrentGradTransposed = new double[hidden * rows];
+        this.partialSums = new double[4][rows];
     }
 
     static int parameterCount(ModelKind kind, int hidden) {
@@ -93,7 +113,6 @@ abstract class RecurrentNet {
     final double forward(AddingProblem.Batch data) {
         forwardStates(data.inputs);
         int last = steps * hidden * batch;
-        double[] h = hiddenStates();
         double bias = params[bOut];
         for (int b = 0; b < batch; b++) predictions[b] = bias;
         for (int j = 0; j < hidden; j++) {
@@ -115,9 +134,8 @@ abstract class RecurrentNet {
      */
     final void backward(AddingProblem.Batch data, double[] stepNorms, double[] cellNorms) {
         java.util.Arrays.fill(grads, 0.0);
+        java.util.Arrays.fill(recurrentGradTransposed, 0.0);
         int last = steps * hidden * batch;
-        double[] h = hiddenStates();
-        double[] dh = hiddenGradient();
         double sum = 0.0;
         for (int b = 0; b < batch; b++) sum += outputGrad[b];
         grads[bOut] = sum;
@@ -127,23 +145,65 @@ abstract class RecurrentNet {
             int o = j * batch;
             for (int b = 0; b < batch; b++) dh[o + b] = w * outputGrad[b];
         }
-        backwardStates(data.inputs, stepNorms, cellNorms);
+        backThroughTime(data.inputs, stepNorms, cellNorms);
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < hidden; k++) grads[wHh + r * hidden + k] += recurrentGradTransposed[k * rows + r];
+        }
+    }
+
+    /**
+     * From ∂L/∂h_T in dh, step by step back to t = 1: the cell turns ∂L/∂h_t into its pre-activation
+     * gradients da_t (and its own parameters' gradients); W_hh's gradient gets da_t·h_{t−1}ᵀ, and
+     * ∂L/∂h_{t−1} = the cell's direct path + W_hhᵀ da_t.
+     */
+    private void backThroughTime(double[] x, double[] stepNorms, double[] cellNorms) {
+        startBackward();
+        int block = hidden * batch;
+        double[] gradient = dh;
+        double[] previous = dhPrevious;
+        for (int t = steps; t >= 1; t--) {
+            if (stepNorms != null) stepNorms[t - 1] = sumOfColumnNorms(gradient);
+            double[] da = stepBack(x, t, gradient, cellNorms);
+            recurrentGradients(da, (t - 1) * block);
+            if (t > 1) {
+                directPath(previous, gradient, t);
+                backIntoHidden(previous, da);
+                double[] swap = gradient;
+                gradient = previous;
+                previous = swap;
+            }
+        }
     }
 
     /** Computes the hidden states for t = 1..T from the inputs. */
     abstract void forwardStates(double[] x);
 
-    /** From ∂L/∂h_T in {@link #hiddenGradient()}, back through time into {@link #grads}. */
-    abstract void backwardStates(double[] x, double[] stepNorms, double[] cellNorms);
+    /** Called before going back in time (the lstm clears its cell gradient). */
+    void startBackward() {}
+
+    /**
+     * One step back: from ∂L/∂h_t ({@code dhNow}, H×B) fills and returns the G·H×B pre-activation gradients of
+     * the W_hh side, and adds the step's input-side gradients (W_ih, the biases) to {@link #grads}.
+     */
+    abstract double[] stepBack(double[] x, int t, double[] dhNow, double[] cellNorms);
+
+    /** Writes into {@code into} the part of ∂L/∂h_{t−1} that does not pass through W_hh (none, for most cells). */
+    void directPath(double[] into, double[] dhNow, int t) {
+        java.util.Arrays.fill(into, 0.0);
+    }
 
     /** h_0..h_T, [(t·H + j)·B + b]. */
-    abstract double[] hiddenStates();
-
-    /** The H×B buffer that holds ∂L/∂h_t while going back in time. */
-    abstract double[] hiddenGradient();
+    final double[] hiddenStates() { return h; }
 
     /** Bytes of the arrays this net holds: the parameter-bounded memory of a job. */
-    abstract long workspaceBytes();
+    final long workspaceBytes() {
+        return 8L * (h.length + dh.length + dhPrevious.length + squares.length + daTransposed.length
+                + recurrentGradTransposed.length + 4L * rows + params.length + grads.length + predictions.length + outputGrad.length)
+                + cellBytes();
+    }
+
+    /** Bytes of the cell's own arrays. */
+    abstract long cellBytes();
 
     // ---- shared loops (all over the batch, consecutive doubles) ----
 
@@ -161,14 +221,24 @@ abstract class RecurrentNet {
         }
     }
 
-    /** pre[r][b] += Σ_k W_hh[r][k]·h[k][b] for the rows [from, to); h starts at hOffset. */
-    final void recurrentTerms(double[] pre, int preOffset, double[] h, int hOffset, int from, int to) {
+    /**
+     * pre[r][b] += Σ_k W_hh[r][k]·h[k][b] for the rows [from, to), h = h_{t−1} from hOffset of {@link #h}. Four k per pass over
+     * the batch (one load and store of pre for four products), added in the order of k: the same sums, to the
+     * bit, as one axpy per k.
+     */
+    final void recurrentTerms(double[] pre, int preOffset, int hOffset, int from, int to) {
         for (int r = from; r < to; r++) {
             int o = preOffset + (r - from) * batch;
             int w = wHh + r * hidden;
-            for (int k = 0; k < hidden; k++) {
-                axpy(pre, o, params[w + k], h, hOffset + k * batch, batch);
+            int k = 0;
+            for (; k + 3 < hidden; k += 4) {
+                double w0 = params[w + k], w1 = params[w + k + 1], w2 = params[w + k + 2], w3 = params[w + k + 3];
+                int x0 = hOffset + k * batch, x1 = x0 + batch, x2 = x1 + batch, x3 = x2 + batch;
+                for (int b = 0; b < batch; b++) {
+                    pre[o + b] = pre[o + b] + w0 * h[x0 + b] + w1 * h[x1 + b] + w2 * h[x2 + b] + w3 * h[x3 + b];
+                }
             }
+            for (; k < hidden; k++) axpy(pre, o, params[w + k], h, hOffset + k * batch, batch);
         }
     }
 
@@ -189,30 +259,67 @@ abstract class RecurrentNet {
         }
     }
 
-    /** Adds da·h_{t−1}ᵀ to W_hh for rows [from, to) (da from daOffset, h_{t−1} from hOffset). */
-    final void recurrentGradients(double[] da, int daOffset, double[] h, int hOffset, int from, int to) {
-        for (int r = from; r < to; r++) {
-            int o = daOffset + (r - from) * batch;
-            int w = wHh + r * hidden;
-            for (int k = 0; k < hidden; k++) {
-                grads[w + k] += dot(da, o, h, hOffset + k * batch, batch);
+    /**
+     * Adds da·h_{t−1}ᵀ (da: all G·H rows; h_{t−1} from hOffset) to the transposed W_hh gradient: per weight
+     * the sum over the batch as {@link #dot} forms it (four partial sums, b mod 4, then (s0 + s1) + (s2 + s3)),
+     * so the gradients are the same to the bit, but with da transposed the partial sums of all rows are
+     * formed together, in loops over the rows that the JIT vectorises, instead of one serial dot per weight.
+     */
+    final void recurrentGradients(double[] da, int hOffset) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * batch;
+            for (int b = 0; b < batch; b++) daTransposed[b * rows + r] = da[o + b];
+        }
+        double[] s0 = partialSums[0], s1 = partialSums[1], s2 = partialSums[2], s3 = partialSums[3];
+        double[] d = daTransposed;
+        for (int k = 0; k < hidden; k++) {
+            int hk = hOffset + k * batch;
+            for (double[] s : partialSums) java.util.Arrays.fill(s, 0.0);
+            int b = 0;
+            for (; b + 3 < batch; b += 4) {
+                double h0 = h[hk + b], h1 = h[hk + b + 1], h2 = h[hk + b + 2], h3 = h[hk + b + 3];
+                int d0 = b * rows, d1 = d0 + rows, d2 = d1 + rows, d3 = d2 + rows;
+                for (int r = 0; r < rows; r++) {
+                    s0[r] += d[d0 + r] * h0;
+                    s1[r] += d[d1 + r] * h1;
+                    s2[r] += d[d2 + r] * h2;
+                    s3[r] += d[d3 + r] * h3;
+                }
+            }
+            for (; b < batch; b++) axpy(s0, 0, h[hk + b], d, b * rows, rows);
+            int gk = k * rows;
+            for (int r = 0; r < rows; r++) {
+                recurrentGradTransposed[gk + r] += (s0[r] + s1[r]) + (s2[r] + s3[r]);
             }
         }
     }
 
-    /** dh[k][b] += Σ_r W_hh[r][k]·da[r][b] over rows [from, to). */
-    final void backIntoHidden(double[] dh, double[] da, int daOffset, int from, int to) {
-        for (int r = from; r < to; r++) {
-            int o = daOffset + (r - from) * batch;
-            int w = wHh + r * hidden;
+    /**
+     * into[k][b] += Σ_r W_hh[r][k]·da[r][b] over all G·H rows. Four rows per pass over the batch, added in
+     * the order of r: the same sums, to the bit, as one axpy per row.
+     */
+    final void backIntoHidden(double[] into, double[] da) {
+        int r = 0;
+        for (; r + 3 < rows; r += 4) {
+            int o0 = r * batch, o1 = o0 + batch, o2 = o1 + batch, o3 = o2 + batch;
+            int w0 = wHh + r * hidden, w1 = w0 + hidden, w2 = w1 + hidden, w3 = w2 + hidden;
             for (int k = 0; k < hidden; k++) {
-                axpy(dh, k * batch, params[w + k], da, o, batch);
+                double a0 = params[w0 + k], a1 = params[w1 + k], a2 = params[w2 + k], a3 = params[w3 + k];
+                int d = k * batch;
+                for (int b = 0; b < batch; b++) {
+                    into[d + b] = into[d + b] + a0 * da[o0 + b] + a1 * da[o1 + b] + a2 * da[o2 + b] + a3 * da[o3 + b];
+                }
             }
+        }
+        for (; r < rows; r++) {
+            int o = r * batch;
+            int w = wHh + r * hidden;
+            for (int k = 0; k < hidden; k++) axpy(into, k * batch, params[w + k], da, o, batch);
         }
     }
 
     /** Σ_b ‖v[:, b]‖ over an H×B block: a batch's per-sequence gradient norms, summed (see {@link #backward}). */
-    final double sumOfColumnNorms(double[] v, double[] squares) {
+    final double sumOfColumnNorms(double[] v) {
         java.util.Arrays.fill(squares, 0.0);
         for (int j = 0; j < hidden; j++) {
             int o = j * batch;
