@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -168,20 +167,26 @@ final class BenchTrain {
         return String.format(Locale.ROOT, "%.0f (%.2f)", perSecond, 1000 / perSecond);
     }
 
-    /** The default four-model race, run to its end as the server runs it; median wall time of {@code count}. */
+    /**
+     * The default four-model race run to its end, as a job runs it (one thread) and with the models of each
+     * iteration shared by two threads (the same race to the bit); median wall time of {@code count} each.
+     */
     private static void races(PrintStream out, TrainingParameters parameters, int count) {
         out.println();
         out.println("## The default race (rnn, lstm, gru, irnn; T = 50, budget 3,000 iterations)");
-        List<Double> seconds = new ArrayList<>();
-        Race.Finish finish = null;
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            finish = Race.run(parameters, progress -> {});
-            seconds.add((System.nanoTime() - start) / 1e9);
+        for (int threads : new int[] {1, 2}) {
+            double[] seconds = new double[count];
+            Race.Finish finish = null;
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                finish = new Race(parameters).run(progress -> {}, () -> false, Long.MAX_VALUE, threads);
+                seconds[i] = (System.nanoTime() - start) / 1e9;
+            }
+            double[] sorted = seconds.clone();
+            java.util.Arrays.sort(sorted);
+            out.printf(Locale.ROOT, "- %d thread%s: wall time median %.2f s of %s; solvedAt %s, stopped by %s%n", threads,
+                    threads == 1 ? "" : "s", sorted[count / 2], java.util.Arrays.toString(seconds), finish.solvedAt(),
+                    finish.stoppedBy().jsonName());
         }
-        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        out.printf(Locale.ROOT, "- wall time: median %.2f s of %d runs %s; solvedAt %s, stopped by %s%n",
-                sorted[sorted.length / 2], count, seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
-                finish.solvedAt(), finish.stoppedBy().jsonName());
     }
 }

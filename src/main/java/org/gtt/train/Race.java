@@ -5,6 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,6 +18,11 @@ import java.util.function.BooleanSupplier;
  * A model stops {@link TrainingParameters#AFTER_SOLVED} iterations after it solved the task (its report
  * then stays as it was); the race ends when every model has stopped or the budget is spent, or early
  * when the caller cancels or the time limit passes, checked before every iteration.
+ *
+ * <p>With {@code threads} &gt; 1 the models of one iteration are shared out between the calling thread and
+ * helpers (the costliest first, each taken by whichever thread is free), and the iteration ends when all are
+ * done. Every model has its own net, optimiser and data stream, so the race is the same to the bit whatever
+ * the number of threads.
  */
 public final class Race {
     public enum StopReason {
@@ -43,18 +53,34 @@ public final class Race {
         default void done(Finish finish) {}
     }
 
+    /** Helper threads, shared by all races and made on demand (daemons: they never keep the JVM alive). */
+    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "race-helper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final TrainingParameters parameters;
     private final List<ModelTrainer> runners = new ArrayList<>();
+    /** The runners in the order threads take them: costliest cell first, so the last ones taken are short. */
+    private final List<ModelTrainer> byCost;
 
     public Race(TrainingParameters parameters) {
         this.parameters = parameters;
         EvaluationSet evaluation = EvaluationSet.of(parameters.steps());
         for (ModelKind kind : parameters.models()) runners.add(new ModelTrainer(kind, parameters, evaluation));
+        byCost = new ArrayList<>(runners);
+        byCost.sort((a, b) -> Integer.compare(b.kind().gates, a.kind().gates));
     }
 
     /** Runs to the end with no cancellation and no time limit. */
     public static Finish run(TrainingParameters parameters, Listener listener) {
-        return new Race(parameters).run(listener, () -> false, Long.MAX_VALUE);
+        return run(parameters, listener, 1);
+    }
+
+    /** Runs to the end on up to {@code threads} threads. */
+    public static Finish run(TrainingParameters parameters, Listener listener, int threads) {
+        return new Race(parameters).run(listener, () -> false, Long.MAX_VALUE, threads);
     }
 
     /**
@@ -62,6 +88,12 @@ public final class Race {
      * {@code timeLimitNanos} the race stops too. Returns (and passes to the listener) how it ended.
      */
     public Finish run(Listener listener, BooleanSupplier cancelled, long timeLimitNanos) {
+        return run(listener, cancelled, timeLimitNanos, 1);
+    }
+
+    /** As {@link #run(Listener, BooleanSupplier, long)}, the models of each iteration shared by up to {@code threads} threads. */
+    public Finish run(Listener listener, BooleanSupplier cancelled, long timeLimitNanos, int threads) {
+        int helpers = Math.max(0, Math.min(threads, runners.size()) - 1);
         long start = System.nanoTime();
         ModelReport[] last = new ModelReport[runners.size()];
         StopReason reason = null;
@@ -74,9 +106,7 @@ public final class Race {
             } else {
                 iteration++;
                 boolean due = iteration % parameters.reportEvery() == 0;
-                for (ModelTrainer runner : runners) {
-                    if (!runner.finished()) runner.step(due || finishesNext(runner));
-                }
+                stepAll(due, helpers);
                 if (allFinished()) reason = allSolved() ? StopReason.SOLVED : StopReason.BUDGET;
                 if (due || reason != null) listener.progress(progress(iteration, last));
             }
@@ -86,6 +116,38 @@ public final class Race {
         Finish finish = new Finish(solved, (System.nanoTime() - start) / 1e9, reason);
         listener.done(finish);
         return finish;
+    }
+
+    /** One iteration of every runner still training: on this thread, or shared with {@code helpers} more. */
+    private void stepAll(boolean due, int helpers) {
+        List<ModelTrainer> active = new ArrayList<>();
+        for (ModelTrainer runner : byCost) if (!runner.finished()) active.add(runner);
+        if (helpers == 0 || active.size() < 2) {
+            for (ModelTrainer runner : active) runner.step(due || finishesNext(runner));
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < active.size(); i = next.getAndIncrement()) {
+                ModelTrainer runner = active.get(i);
+                runner.step(due || finishesNext(runner));
+            }
+        };
+        List<Future<?>> started = new ArrayList<>();
+        for (int i = 0; i < Math.min(helpers, active.size() - 1); i++) started.add(HELPERS.submit(work));
+        work.run();
+        for (Future<?> helper : started) await(helper);
+    }
+
+    private static void await(Future<?> helper) {
+        try {
+            helper.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a helper trained", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a model's iteration failed", e.getCause());
+        }
     }
 
     /** Whether the runner's next iteration is its last, so its final report carries that iteration's step norms. */

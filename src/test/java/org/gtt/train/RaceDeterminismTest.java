@@ -37,6 +37,20 @@ class RaceDeterminismTest {
     }
 
     @Test
+    void twoThreadsRunTheSameRaceBitForBit() {
+        List<Race.Progress> one = record(SHORT);
+        List<Race.Progress> two = new ArrayList<>();
+        Race.Finish finish = new Race(SHORT).run(two::add, () -> false, Long.MAX_VALUE, 2);
+        assertEquals(Race.StopReason.BUDGET, finish.stoppedBy());
+        assertEquals(one.size(), two.size());
+        for (int i = 0; i < one.size(); i++) {
+            for (int m = 0; m < SHORT.models().size(); m++) {
+                assertSameBits(one.get(i).models().get(m), two.get(i).models().get(m));
+            }
+        }
+    }
+
+    @Test
     void anotherSeedAnotherRace() {
         ModelReport one = last(record(SHORT)).models().get(0);
         ModelReport two = last(record(SHORT.withSeed(2))).models().get(0);
