@@ -39,6 +39,11 @@ class CommandLineTest {
         Run bench = run("bench", "--help");
         assertEquals(0, bench.code);
         assertTrue(bench.out.contains("--quick") && bench.out.contains("(default: python3)"), bench.out);
+        Run benchTrain = run("bench", "train", "--help");
+        assertEquals(0, benchTrain.code);
+        for (String expected : new String[] {"bench train", "--python", "--dtype", "(default: both)", "--no-torch"}) {
+            assertTrue(benchTrain.out.contains(expected), expected + " in\n" + benchTrain.out);
+        }
         Run build = run("build", "--help");
         for (String expected : new String[] {"--out", "--base-path", "(default: /)", "--content"}) {
             assertTrue(build.out.contains(expected), expected + " in\n" + build.out);
@@ -53,6 +58,7 @@ class CommandLineTest {
         "serve --colour blue|unknown option '--colour'",
         "serve --base-path ../x|--base-path must be a URL path",
         "build|build needs --out DIR",
+        "bench train --threads 2|unknown option '--threads'",
         "serve --content /no/such/folder|--content: no such folder",
     })
     void wrongCommandLinesSayWhatIsWrong(String args, String message) {
