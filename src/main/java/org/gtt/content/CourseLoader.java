@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * a lesson with a problem stays in the course with its error, for the dev server to show in place.
  */
 public final class CourseLoader {
-    private static final Pattern LESSON_FILE = Pattern.compile("(\\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.md");
+    static final Pattern LESSON_FILE = Pattern.compile("(\\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.md");
     private static final String MARKDOWN = ".md";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final CourseInfo UNTITLED = new CourseInfo("Untitled course", "");

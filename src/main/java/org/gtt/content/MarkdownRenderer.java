@@ -89,10 +89,12 @@ public final class MarkdownRenderer {
             String html;
             try {
                 html = handler.render(argument, block.getContentChars().toString(), new BlockContext(lang, file, line));
-            } catch (BlockException | RuntimeException e) {
-                String message = e instanceof BlockException ? e.getMessage()
-                        : "the '" + info[0] + "' block handler failed: " + e;
-                ContentError error = new ContentError(file, line, message);
+            } catch (BlockException e) {
+                List<ContentError> found = e.located().isEmpty() ? List.of(new ContentError(file, line, e.getMessage())) : e.located();
+                errors.addAll(found);
+                html = errorBox(found.get(0));
+            } catch (RuntimeException e) {
+                ContentError error = new ContentError(file, line, "the '" + info[0] + "' block handler failed: " + e);
                 errors.add(error);
                 html = errorBox(error);
             }

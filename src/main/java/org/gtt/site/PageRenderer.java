@@ -41,8 +41,9 @@ public final class PageRenderer {
         Lesson lesson = view.lesson();
         Linker links = links(here);
         PageModel page = frame(course, lang, here, links, lesson.title() + " · " + course.info(lang).title(), true);
-        // Asset addresses in the lesson (diagrams) are written for this page, which may show a fallback lesson.
-        String body = AssetLink.resolve(lesson.html(), links::asset);
+        // Asset addresses in the lesson (diagrams) and links to other lessons (the glossary) are written for this
+        // page, which may show a fallback lesson.
+        String body = AssetLink.resolve(lesson.html(), links::asset, (target, targetSlug) -> links.page(SitePath.lesson(target, targetSlug)));
         LessonModel model = new LessonModel(page, lesson, body, view.fallback(),
                 course.previous(lang, slug).map(neighbour -> navItem(links, lang, neighbour, here)).orElse(null),
                 course.next(lang, slug).map(neighbour -> navItem(links, lang, neighbour, here)).orElse(null),

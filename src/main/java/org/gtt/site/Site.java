@@ -13,6 +13,7 @@ import org.gtt.content.CourseLoader;
 import org.gtt.content.DiagramHandler;
 import org.gtt.content.Lang;
 import org.gtt.content.MarkdownRenderer;
+import org.gtt.glossary.GlossaryHandler;
 import org.gtt.widget.ApiWidgetData;
 import org.gtt.search.SearchIndex;
 import org.gtt.widget.WidgetHandler;
@@ -44,11 +45,12 @@ public final class Site {
         return new Site(CourseLoader.load(contentDir, markdownRenderer(templates, bundledStatic())), new PageRenderer(templates, style));
     }
 
-    /** The Markdown renderer of the course: widgets computed by the engine in-process, diagrams from {@code staticDir}. */
+    /** The Markdown renderer of the course: widgets computed by the engine in-process, diagrams from {@code staticDir}, the glossary. */
     public static MarkdownRenderer markdownRenderer(TemplateEngine templates, Path staticDir) {
         return new MarkdownRenderer(Map.of(
                 WidgetHandler.KEYWORD, new WidgetHandler(templates, new ApiWidgetData()),
-                DiagramHandler.KEYWORD, new DiagramHandler(staticDir.resolve(DiagramHandler.FOLDER))));
+                DiagramHandler.KEYWORD, new DiagramHandler(staticDir.resolve(DiagramHandler.FOLDER)),
+                GlossaryHandler.KEYWORD, new GlossaryHandler()));
     }
 
     /** The static files inside the jar (or target/classes), which the commands serve unless in --dev. */
