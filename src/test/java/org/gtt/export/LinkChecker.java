@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * Checks a snapshot folder the way a browser reading it from file:// would: every internal href/src
- * in every HTML file, and every url(...) in every CSS file, must name a file that exists. A link to a
- * folder fails, since file:// has no directory index.
+ * in every HTML file, and every url(...) in every CSS file, must name a file that exists, and a fragment
+ * (#anchor) an element id in the page it names (links between lessons, the glossary's links to headings,
+ * footnotes). A link to a folder fails, since file:// has no directory index.
  */
 final class LinkChecker {
     private static final Pattern HTML_LINK = Pattern.compile("\\s(?:href|src)=\"([^\"]*)\"");
@@ -49,11 +50,16 @@ final class LinkChecker {
 
     private static void checkLinks(Path root, Path file, Pattern pattern, String basePath, List<String> problems) throws IOException {
         Matcher m = pattern.matcher(Files.readString(file));
+        boolean page = file.toString().endsWith(".html");
         while (m.find()) {
             String link = m.group(1).replace("&amp;", "&");
             if (!isInternal(link)) continue;
             String path = link.replaceAll("[?#].*$", "");
-            if (path.isEmpty()) continue; // a fragment on the same page
+            String fragment = page && link.contains("#") ? URLDecoder.decode(link.substring(link.indexOf('#') + 1), StandardCharsets.UTF_8) : "";
+            if (path.isEmpty()) {
+                if (!fragment.isEmpty() && !hasId(file, fragment)) problems.add(root.relativize(file) + ": " + link + " names no id on this page");
+                continue;
+            }
             Path target;
             if (path.startsWith("/")) {
                 if (!path.startsWith(basePath)) {
@@ -67,8 +73,16 @@ final class LinkChecker {
             target = target.normalize();
             if (!target.startsWith(root) || !Files.isRegularFile(target)) {
                 problems.add(root.relativize(file) + ": " + link + " does not name a file");
+            } else if (!fragment.isEmpty() && target.toString().endsWith(".html") && !hasId(target, fragment)) {
+                problems.add(root.relativize(file) + ": " + link + " names no id in " + root.relativize(target));
             }
         }
+    }
+
+    /** The page has an element with this id (the anchor a link's fragment scrolls to). */
+    private static boolean hasId(Path page, String id) throws IOException {
+        String html = Files.readString(page);
+        return html.contains(" id=\"" + id + "\"") || html.contains(" id=\"" + id.replace("&", "&amp;") + "\"");
     }
 
     private static boolean isInternal(String link) {
