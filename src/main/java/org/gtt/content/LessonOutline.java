@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public record LessonOutline(int order, String slug, String title, List<TocEntry> headings) {
 
     private static final class Plain {
-        static final MarkdownRenderer RENDERER = new MarkdownRenderer();
+        static final MarkdownRenderer RENDERER = new MarkdownRenderer(Map.of(), false);
     }
 
     /** The lessons of {@code lang} in {@code contentDir}, by slug; unreadable lessons are left out (the loader reports them). */

@@ -24,7 +24,8 @@ import java.util.Map;
  * admonitions, raw HTML, heading ids with self-links on h2–h4, and math: {@code $…$} becomes
  * {@code <span class="math math-inline">}, {@code $$…$$} becomes {@code <div class="math math-display">}
  * ({@code <span class="math math-display">} inside a paragraph), both holding the HTML-escaped TeX for KaTeX.
- * Fenced blocks whose info string starts with a registered keyword are replaced by their handler's HTML.
+ * Fenced blocks whose info string starts with a registered keyword are replaced by their handler's HTML, and
+ * links written {@code lesson:SLUG#ANCHOR} point at another lesson ({@link LessonLinks}).
  *
  * <p>Built once and shared: flexmark's parser and renderer are thread-safe, and so must the handlers be.
  */
@@ -34,6 +35,7 @@ public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final Map<String, FencedBlockHandler> handlers;
+    private final boolean linksLessons;
 
     /** The result of rendering one Markdown text: errors are empty for good content. */
     public record Rendered(String html, List<TocEntry> toc, List<ContentError> errors) {
@@ -45,7 +47,13 @@ public final class MarkdownRenderer {
 
     /** @param handlers fenced-block keyword (like "widget") to the handler that renders such blocks */
     public MarkdownRenderer(Map<String, FencedBlockHandler> handlers) {
+        this(handlers, true);
+    }
+
+    /** @param linksLessons whether {@code lesson:} links are resolved (not when only the headings are wanted: {@link LessonOutline}) */
+    MarkdownRenderer(Map<String, FencedBlockHandler> handlers, boolean linksLessons) {
         this.handlers = Map.copyOf(handlers);
+        this.linksLessons = linksLessons;
         MutableDataSet options = new MutableDataSet()
                 // GitHub's table rules
                 .set(TablesExtension.COLUMN_SPANS, false)
@@ -72,6 +80,7 @@ public final class MarkdownRenderer {
         Document document = parser.parse(markdown);
         List<ContentError> errors = new ArrayList<>();
         replaceHandledBlocks(document, lang, file, firstLine, errors);
+        if (linksLessons) LessonLinks.resolve(document, lang, file, firstLine, errors);
         reportUnclosedMath(document, file, firstLine, errors);
         String html = renderer.render(document);
         return new Rendered(html, tableOfContents(document), errors);
@@ -130,7 +139,7 @@ public final class MarkdownRenderer {
         return toc;
     }
 
-    private static <T extends Node> List<T> descendants(Document document, Class<T> type) {
+    static <T extends Node> List<T> descendants(Document document, Class<T> type) {
         List<T> found = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (type.isInstance(node)) {
