@@ -2,10 +2,11 @@ package org.gtt.content;
 
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Links between lessons, written {@code [lesson 5](lesson:lstm#the-forget-gate)}: the slug of a lesson in the same
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 final class LessonLinks {
     static final String SCHEME = "lesson:";
+    private static final Pattern HREF = Pattern.compile("href=\"" + SCHEME + "([a-z0-9][a-z0-9-]*)");
 
     private LessonLinks() {}
 
@@ -33,9 +35,20 @@ final class LessonLinks {
                 errors.add(new ContentError(file, firstLine + link.getStartLineNumber(), problem));
                 continue;
             }
-            String address = AssetLink.pagePlaceholder(lang, slug) + (anchor.isEmpty() ? "" : "#" + anchor);
-            link.setUrl(BasedSequence.of(address));
         }
+    }
+
+    /**
+     * The rendered HTML with each checked {@code href="lesson:SLUG} turned into the page placeholder (after rendering,
+     * since the renderer replaces the placeholder's NUL marks inside a link's address).
+     */
+    static String placeholders(String html, Lang lang) {
+        if (!html.contains("href=\"" + SCHEME)) return html;
+        Matcher href = HREF.matcher(html);
+        StringBuilder out = new StringBuilder(html.length());
+        while (href.find()) href.appendReplacement(out, Matcher.quoteReplacement("href=\"" + AssetLink.pagePlaceholder(lang, href.group(1))));
+        href.appendTail(out);
+        return out.toString();
     }
 
     private static String problem(Map<String, LessonOutline> lessons, String slug, String anchor) {

@@ -83,6 +83,7 @@ public final class MarkdownRenderer {
         if (linksLessons) LessonLinks.resolve(document, lang, file, firstLine, errors);
         reportUnclosedMath(document, file, firstLine, errors);
         String html = renderer.render(document);
+        if (linksLessons) html = LessonLinks.placeholders(html, lang);
         return new Rendered(html, tableOfContents(document), errors);
     }
 
