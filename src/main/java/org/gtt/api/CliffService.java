@@ -24,9 +24,17 @@ public final class CliffService {
     public static final String DESCENT = "/api/v1/cliff/descent";
 
     private final ResponseCache cache;
+    private final ComputeGate gate;
 
+    /** Computes every request directly (build time: the widget's default data). */
     public CliffService(long cacheBytes) {
+        this(cacheBytes, ComputeGate.DIRECT);
+    }
+
+    /** Asks {@code gate} before each computation, with its {@link WorkEstimate}, as the gradient endpoints do. */
+    public CliffService(long cacheBytes, ComputeGate gate) {
         this.cache = new ResponseCache(cacheBytes);
+        this.gate = gate;
     }
 
     public GradientService.Answer grid(Map<String, List<String>> query) {
@@ -35,8 +43,8 @@ public final class CliffService {
                 "wMin", request.spec().wMin(), "wMax", request.spec().wMax(),
                 "bMin", request.spec().bMin(), "bMax", request.spec().bMax(), "n", request.spec().n()));
         parameters.put("gradients", request.gradients());
-        return cached(parameters, () -> gridJson(parameters, request.model(), CliffGrid.compute(request.model(), request.spec()),
-                request.gradients()));
+        return cached(parameters, WorkEstimate.cliffGridMillis(request.spec().n(), request.model().steps()),
+                () -> gridJson(parameters, request.model(), CliffGrid.compute(request.model(), request.spec()), request.gradients()));
     }
 
     public GradientService.Answer descent(Map<String, List<String>> query) {
@@ -48,7 +56,8 @@ public final class CliffService {
             parameters.put("clip", s.clipping().threshold());
             parameters.put("clipMode", s.clipping().mode().jsonName());
         }
-        return cached(parameters, () -> descentJson(parameters, Descent.run(request.model(), s)));
+        return cached(parameters, WorkEstimate.cliffDescentMillis(s.iterations(), request.model().steps()),
+                () -> descentJson(parameters, Descent.run(request.model(), s)));
     }
 
     /** Every field as used, in the order the endpoint publishes them, defaults filled in. */
@@ -62,11 +71,11 @@ public final class CliffService {
         return node;
     }
 
-    private GradientService.Answer cached(ObjectNode parameters, java.util.function.Supplier<byte[]> body) {
+    private GradientService.Answer cached(ObjectNode parameters, double estimatedMillis, java.util.function.Supplier<byte[]> body) {
         String key = parameters.toString();
         GradientService.Answer answer = cache.get(key);
         if (answer == null) {
-            answer = GradientService.answerOf(body.get());
+            answer = gate.run(estimatedMillis, () -> GradientService.answerOf(body.get()));
             cache.put(key, answer);
         }
         return answer;

@@ -4,7 +4,7 @@ import org.gtt.engine.GradientRequest;
 import org.gtt.engine.ModelType;
 
 /**
- * What a gradient request will cost, known from its sizes before it runs, so the server can decide
+ * What a gradient (or cliff) request will cost, known from its sizes before it runs, so the server can decide
  * whether it may run at once or must wait for a place in the bounded pool.
  *
  * <p>Each step (each layer of an mlp) multiplies a d×d Jacobian into the running product and takes
@@ -27,6 +27,23 @@ public final class WorkEstimate {
         double perStepMicros = CUBIC_MICROS * d * (double) d * d + LINEAR_MICROS * d;
         return modelFactor(model) * request.steps() * perStepMicros / 1000.0;
     }
+
+    /**
+     * The cliff's unit costs the same for every time step, at every grid point of {@code GET /api/v1/cliff} and
+     * every iteration of {@code GET /api/v1/cliff/descent}: {@link #CLIFF_UNIT_STEP_MICROS} per point (or iteration)
+     * and step, fitted to the engine alone on the default grid (101 × 101, T = 50): 110 ms in a bench run on a
+     * loaded machine where the default rnn chart took 23.5 ms, 19.4× its reference 1.21 ms, so about 5.7 ms on the
+     * reference machine (README, "Cliff grid"). Re-fit when the README's figure is re-measured on a quiet machine.
+     */
+    public static double cliffGridMillis(int n, int steps) {
+        return CLIFF_UNIT_STEP_MICROS * n * (double) n * steps / 1000.0;
+    }
+
+    public static double cliffDescentMillis(int iterations, int steps) {
+        return CLIFF_UNIT_STEP_MICROS * iterations * (double) steps / 1000.0;
+    }
+
+    static final double CLIFF_UNIT_STEP_MICROS = 0.011;
 
     private static double modelFactor(ModelType model) {
         return switch (model) {

@@ -119,8 +119,8 @@ final class ServeCommand {
 
         Supplier<SiteSource> site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
         Lifecycle lifecycle = Lifecycle.starting();
-        WebServer server = new WebServer(site, List.of(new ComputeRateLimit(limiter, clients), new GradientApi(cacheBytes, admission), new CliffApi(),
-                new TrainingApi(training, lifecycle)), lifecycle);
+        WebServer server = new WebServer(site, List.of(new ComputeRateLimit(limiter, clients), new GradientApi(cacheBytes, admission),
+                new CliffApi(cacheBytes / 2, admission), new TrainingApi(training, lifecycle)), lifecycle);
         Javalin app = server.start(new WebServer.Options(options.get("host"), port, basePath, accessLog, clients));
         try {
             site.get();

@@ -19,6 +19,11 @@ public final class CliffApi implements RouteModule {
         this(new CliffService(32L << 20));
     }
 
+    /** Answers cached up to {@code cacheBytes}; every computation asks {@code gate} first (admission by cost). */
+    public CliffApi(long cacheBytes, org.gtt.api.ComputeGate gate) {
+        this(new CliffService(cacheBytes, gate));
+    }
+
     CliffApi(CliffService service) {
         this.service = service;
     }

@@ -42,4 +42,20 @@ class WorkEstimateTest {
             assertTrue(WorkEstimate.millis(sized(model, steps, hidden)) > 50, model + " largest");
         }
     }
+
+    /** The cliff: the default grid against the README's engine-alone median, the largest grid expensive, every descent cheap. */
+    @Test
+    void theCliffsEstimatesFollowItsBench() {
+        within2x(README_CLIFF_GRID_MILLIS, WorkEstimate.cliffGridMillis(101, 50), "default cliff grid");
+        assertTrue(WorkEstimate.cliffGridMillis(201, 200) > 50, "largest grid (201 × 201, T = 200)");
+        assertTrue(WorkEstimate.cliffDescentMillis(1000, 200) < 5, "largest descent (1,000 iterations, T = 200)");
+    }
+
+    /** The engine alone on the default cliff grid (101 × 101, T = 50), scaled to the reference machine (see WorkEstimate). */
+    private static final double README_CLIFF_GRID_MILLIS = 5.7;
+
+    private static void within2x(double measuredMillis, double estimate, String what) {
+        assertTrue(estimate > measuredMillis / 2 && estimate < measuredMillis * 2,
+                what + ": estimate " + estimate + " ms, measured " + measuredMillis);
+    }
 }

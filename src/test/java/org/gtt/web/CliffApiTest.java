@@ -154,6 +154,39 @@ class CliffApiTest {
         assertEquals(405, send("DELETE", "api/v1/cliff/descent").statusCode());
     }
 
+    /**
+     * Admission by cost, as for the gradient endpoints: the gate hears each computation's estimate (the default grid
+     * is cheap, the largest grid expensive), and its refusal is a 503 with Retry-After; a cached answer asks no gate.
+     */
+    @Test
+    void computationsAskTheGateWithTheirEstimate() throws Exception {
+        List<Double> estimates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.gtt.api.ComputeGate refusesExpensive = new org.gtt.api.ComputeGate() {
+            @Override
+            public <T> T run(double estimatedMillis, java.util.function.Supplier<T> work) {
+                estimates.add(estimatedMillis);
+                if (estimatedMillis > 50) throw new org.gtt.api.BusyException(503, "busy with large computations", 7);
+                return work.get();
+            }
+        };
+        try (RunningSite gated = RunningSite.start("/", List.of(new CliffApi(1 << 20, refusesExpensive)))) {
+            HttpResponse<String> big = CLIENT.send(HttpRequest.newBuilder(URI.create(gated.url("api/v1/cliff?n=201&steps=200"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, big.statusCode(), big.body());
+            assertEquals("7", big.headers().firstValue("Retry-After").orElseThrow());
+            assertEquals(200, CLIENT.send(HttpRequest.newBuilder(URI.create(gated.url("api/v1/cliff"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, CLIENT.send(HttpRequest.newBuilder(URI.create(gated.url("api/v1/cliff/descent?iterations=1000&steps=200"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, CLIENT.send(HttpRequest.newBuilder(URI.create(gated.url("api/v1/cliff"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        assertEquals(3, estimates.size(), "the repeated default grid came from the cache: " + estimates);
+        assertEquals(org.gtt.api.WorkEstimate.cliffGridMillis(201, 200), estimates.get(0), 0.0);
+        assertTrue(estimates.get(1) < 20, "the default grid is cheap: " + estimates);
+        assertTrue(estimates.get(2) < 20, "the largest descent is cheap: " + estimates);
+    }
+
     static Stream<Arguments> badQueries() {
         return Stream.of(
                 Arguments.of("api/v1/cliff?n=202", "n"),
