@@ -59,9 +59,9 @@ final class BenchTrain {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
                 parameters.hidden(), parameters.batch(), parameters.steps(), parameters.learningRate(), parameters.clip(),
                 TrainingParameters.EVALUATION_SEQUENCES, TrainingParameters.EVALUATE_EVERY);
-        Map<ModelKind, Double> ours = new LinkedHashMap<>();
+        Map<ModelKind, Rate> ours = new LinkedHashMap<>();
         for (ModelKind kind : parameters.models()) ours.put(kind, javaRate(kind, parameters, plan));
-        Map<String, Map<ModelKind, Double>> torch = new LinkedHashMap<>();
+        Map<String, Map<ModelKind, Rate>> torch = new LinkedHashMap<>();
         String version = null;
         if (!options.flag("no-torch")) {
             String python = options.get("python");
@@ -69,9 +69,11 @@ final class BenchTrain {
                 JsonNode answer = torch(python, parameters, plan, dtype, out);
                 if (answer == null) break;
                 version = answer.get("torch").textValue();
-                Map<ModelKind, Double> rates = new LinkedHashMap<>();
+                Map<ModelKind, Rate> rates = new LinkedHashMap<>();
                 for (ModelKind kind : parameters.models()) {
-                    rates.put(kind, answer.get("models").get(kind.jsonName()).get("iterationsPerSecond").doubleValue());
+                    JsonNode model = answer.get("models").get(kind.jsonName());
+                    rates.put(kind, new Rate(model.get("iterationsPerSecond").doubleValue(),
+                            model.get("iterationsPerCpuSecond").doubleValue()));
                 }
                 torch.put(dtype, rates);
             }
@@ -90,17 +92,28 @@ final class BenchTrain {
         };
     }
 
+    /**
+     * Iterations per second of wall time and per second of CPU time (the thread's, or the Python process's):
+     * medians over the windows. On a machine shared with other work the CPU figure is the steadier one.
+     */
+    record Rate(double wall, double cpu) {}
+
     /** Median iterations/s over the plan's windows, after its warm-up, of one model trained alone. */
-    static double javaRate(ModelKind kind, TrainingParameters parameters, Plan plan) {
+    static Rate javaRate(ModelKind kind, TrainingParameters parameters, Plan plan) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         ModelRun run = new ModelRun(kind, parameters.withModels(List.of(kind)));
         run.iterate(plan.warmup());
         double[] millis = new double[plan.windows()];
+        double[] cpuMillis = new double[plan.windows()];
         for (int w = 0; w < millis.length; w++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             run.iterate(plan.window());
             millis[w] = (System.nanoTime() - start) / 1e6;
+            cpuMillis[w] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
-        return plan.window() / (BenchStats.of(millis).median() / 1e3);
+        return new Rate(plan.window() / (BenchStats.of(millis).median() / 1e3),
+                plan.window() / (BenchStats.of(cpuMillis).median() / 1e3));
     }
 
     /** PyTorch's answer, or null (with the reason printed) when the script, Python or torch is missing. */
@@ -139,32 +152,34 @@ final class BenchTrain {
         return JSON.readTree(stdout);
     }
 
-    private static void table(PrintStream out, Map<ModelKind, Double> ours, Map<String, Map<ModelKind, Double>> torch,
+    private static void table(PrintStream out, Map<ModelKind, Rate> ours, Map<String, Map<ModelKind, Rate>> torch,
                               String version, Plan plan) {
         out.printf(Locale.ROOT, "## Iterations per second (median of %d windows of %d after %d warm-up iterations;"
-                + " each model alone on one thread)%n%n", plan.windows(), plan.window(), plan.warmup());
-        StringBuilder header = new StringBuilder("| model | Java it/s (ms/it) |");
+                + " each model alone on one thread; wall time, and [per second of CPU time])%n%n",
+                plan.windows(), plan.window(), plan.warmup());
+        StringBuilder header = new StringBuilder("| model | Java it/s [CPU] |");
         StringBuilder rule = new StringBuilder("|---|---|");
         for (String dtype : torch.keySet()) {
-            header.append(" PyTorch ").append(version).append(' ').append(dtype).append(" it/s (ms/it) | Java ÷ PyTorch ")
-                    .append(dtype).append(" |");
+            header.append(" PyTorch ").append(version).append(' ').append(dtype).append(" it/s [CPU] | Java ÷ PyTorch ")
+                    .append(dtype).append(" [CPU] |");
             rule.append("---|---|");
         }
         out.println(header);
         out.println(rule);
-        for (Map.Entry<ModelKind, Double> model : ours.entrySet()) {
-            double java = model.getValue();
+        for (Map.Entry<ModelKind, Rate> model : ours.entrySet()) {
+            Rate java = model.getValue();
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s |", model.getKey().jsonName(), rate(java)));
-            for (Map<ModelKind, Double> rates : torch.values()) {
-                double peer = rates.get(model.getKey());
-                row.append(String.format(Locale.ROOT, " %s | **%.1f×** |", rate(peer), java / peer));
+            for (Map<ModelKind, Rate> rates : torch.values()) {
+                Rate peer = rates.get(model.getKey());
+                row.append(String.format(Locale.ROOT, " %s | **%.1f×** [%.1f×] |", rate(peer), java.wall() / peer.wall(),
+                        java.cpu() / peer.cpu()));
             }
             out.println(row);
         }
     }
 
-    private static String rate(double perSecond) {
-        return String.format(Locale.ROOT, "%.0f (%.2f)", perSecond, 1000 / perSecond);
+    private static String rate(Rate rate) {
+        return String.format(Locale.ROOT, "%.0f [%.0f]", rate.wall(), rate.cpu());
     }
 
     /**
