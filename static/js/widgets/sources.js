@@ -11,12 +11,8 @@
 
    Three sources, tried in this order by pick():
    1. "api": the live server, when the page is served over http(s) and the server has the API.
-   2. "engine": the in-browser engine (WebAssembly), when a script registers it. SLOT for the wasm
-      engineer: load a script after this one (add it to Assets.WIDGET_SCRIPTS) that calls
-        GTT.sources.register("engine", { name: "engine", available: function () { return true; },
-                                         compute: function (request) { …return a Promise… } });
-      available() should say true as soon as the engine can be used (compute may wait for the
-      WebAssembly module to finish loading); it must answer like the API, bit for bit.
+   2. "engine": the in-browser engine (WebAssembly, engine.js), in a snapshot (no live API) on a browser
+      with Wasm GC; it answers like the API, bit for bit.
    3. "baked": the responses computed at build time and baked into the page (the widgets' default
       states), so a chart always draws; it refuses any other request with kind "offline".
    Classic script (no modules), so it also runs from file://. */

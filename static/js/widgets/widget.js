@@ -86,7 +86,10 @@
     this.offline = true;
     this.setEnabled(false);
     this.restoreControls(this.shownState);
-    this.say(this.text.offline, false);
+    // In a snapshot on a browser without Wasm GC the note says that, not "run the server".
+    var engine = GTT.sources.get("engine");
+    var reason = engine && engine.unavailableReason ? engine.unavailableReason() : null;
+    this.say(reason && this.text[reason] ? this.text[reason] : this.text.offline, false);
   };
 
   Widget.prototype.controls = function () {

@@ -5,7 +5,7 @@ import static org.gtt.api.ApiField.Kind.INTEGER;
 import static org.gtt.api.ApiField.Kind.NUMBER;
 import static org.gtt.api.ApiField.Kind.STRING;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gtt.json.JsonValue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,7 @@ final class CliffRequests {
                     "norm (Pascanu et al.'s Algorithm 1) or value (each component to [−θ, θ]); needs clip"),
             steps());
 
-    static Grid grid(JsonNode query) {
+    static Grid grid(JsonValue query) {
         FieldReader reader = reader(query, GRID_FIELDS);
         double wMin = reader.number("wMin");
         double wMax = reader.number("wMax");
@@ -72,7 +72,7 @@ final class CliffRequests {
         return new Grid(model, new CliffGrid.Spec(wMin, wMax, bMin, bMax, (int) reader.integer("n")), reader.bool("gradients"));
     }
 
-    static Trajectory descent(JsonNode query) {
+    static Trajectory descent(JsonValue query) {
         FieldReader reader = reader(query, DESCENT_FIELDS);
         if (reader.has("clipMode") && !reader.has("clip")) {
             throw ApiException.badField("clipMode", "clipMode needs clip (without clip the descent is plain)",
@@ -89,7 +89,7 @@ final class CliffRequests {
         return new Trajectory(model, settings);
     }
 
-    private static FieldReader reader(JsonNode query, Map<String, ApiField> fields) {
+    private static FieldReader reader(JsonValue query, Map<String, ApiField> fields) {
         FieldReader reader = new FieldReader(query, fields);
         reader.refuseUnknown("");
         return reader;

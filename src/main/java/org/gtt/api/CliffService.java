@@ -38,7 +38,7 @@ public final class CliffService {
     }
 
     public GradientService.Answer grid(Map<String, List<String>> query) {
-        CliffRequests.Grid request = CliffRequests.grid(QueryRequest.toJson(query, List.of()));
+        CliffRequests.Grid request = CliffRequests.grid(QueryRequest.toJson(query, List.of(), org.gtt.json.JsonParser.JAVA));
         ObjectNode parameters = parameters(CliffRequests.GRID_FIELDS, request.model(), Map.of(
                 "wMin", request.spec().wMin(), "wMax", request.spec().wMax(),
                 "bMin", request.spec().bMin(), "bMax", request.spec().bMax(), "n", request.spec().n()));
@@ -48,7 +48,7 @@ public final class CliffService {
     }
 
     public GradientService.Answer descent(Map<String, List<String>> query) {
-        CliffRequests.Trajectory request = CliffRequests.descent(QueryRequest.toJson(query, List.of()));
+        CliffRequests.Trajectory request = CliffRequests.descent(QueryRequest.toJson(query, List.of(), org.gtt.json.JsonParser.JAVA));
         Descent.Settings s = request.settings();
         ObjectNode parameters = parameters(CliffRequests.DESCENT_FIELDS, request.model(), Map.of(
                 "w0", s.w0(), "b0", s.b0(), "learningRate", s.learningRate(), "iterations", s.iterations()));

@@ -1,6 +1,6 @@
 package org.gtt.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gtt.json.JsonValue;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -9,10 +9,10 @@ import java.util.Map;
  * field is absent, else the value if it has the right type and lies in bounds, else a 400 naming the field.
  */
 final class FieldReader {
-    private final JsonNode root;
+    private final JsonValue root;
     private final Map<String, ApiField> fields;
 
-    FieldReader(JsonNode root, Map<String, ApiField> fields) {
+    FieldReader(JsonValue root, Map<String, ApiField> fields) {
         this.root = root;
         this.fields = fields;
     }
@@ -32,7 +32,7 @@ final class FieldReader {
 
     long integer(String name) {
         ApiField field = fields.get(name);
-        JsonNode node = root.get(name);
+        JsonValue node = root.get(name);
         if (node == null) {
             return ((Number) field.defaultValue()).longValue();
         }
@@ -45,7 +45,7 @@ final class FieldReader {
 
     double number(String name) {
         ApiField field = fields.get(name);
-        JsonNode node = root.get(name);
+        JsonValue node = root.get(name);
         if (node == null) {
             return ((Number) field.defaultValue()).doubleValue();
         }
@@ -59,7 +59,7 @@ final class FieldReader {
 
     String choice(String name) {
         ApiField field = fields.get(name);
-        JsonNode node = root.get(name);
+        JsonValue node = root.get(name);
         if (node == null) {
             return (String) field.defaultValue();
         }
@@ -70,7 +70,7 @@ final class FieldReader {
     }
 
     boolean bool(String name) {
-        JsonNode node = root.get(name);
+        JsonValue node = root.get(name);
         if (node == null) {
             return (Boolean) fields.get(name).defaultValue();
         }

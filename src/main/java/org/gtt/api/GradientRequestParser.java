@@ -1,6 +1,6 @@
 package org.gtt.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gtt.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,27 +23,27 @@ final class GradientRequestParser {
     /** The engine request, whether to echo the weights, and whether the client sent any array. */
     record Parsed(GradientRequest request, boolean returnWeights, boolean custom) {}
 
-    private final JsonNode root;
+    private final JsonValue root;
     private final Map<String, ApiField> fields;
     private final GradientRequest.Builder builder;
     private final FieldReader reader;
 
-    private GradientRequestParser(JsonNode root, ModelType model) {
+    private GradientRequestParser(JsonValue root, ModelType model) {
         this.root = root;
         this.fields = ModelCatalog.fields(model);
         this.reader = new FieldReader(root, fields);
         this.builder = GradientRequest.defaults(model).toBuilder();
     }
 
-    static Parsed parse(JsonNode root) {
+    static Parsed parse(JsonValue root) {
         if (root == null || !root.isObject()) {
             throw ApiException.badField(null, "the request must be a JSON object", "object with the field model");
         }
         return new GradientRequestParser(root, model(root)).parse();
     }
 
-    private static ModelType model(JsonNode root) {
-        JsonNode node = root.get("model");
+    private static ModelType model(JsonValue root) {
+        JsonValue node = root.get("model");
         String allowed = String.join(", ", ModelCatalog.MODEL_NAMES);
         if (node == null) {
             throw ApiException.badField("model", "the field model is missing", allowed);
@@ -107,7 +107,7 @@ final class GradientRequestParser {
 
     /** Weights fix the sizes; a size also given explicitly must agree with them. */
     private void readWeights() {
-        JsonNode node = root.get("weights");
+        JsonValue node = root.get("weights");
         if (!node.isObject()) {
             throw ApiException.badField("weights", "weights must be an object", fields.get("weights").description());
         }
@@ -118,11 +118,11 @@ final class GradientRequestParser {
         }
     }
 
-    private void readRecurrentWeights(JsonNode node) {
+    private void readRecurrentWeights(JsonValue node) {
         List<String> keys = List.of("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0");
         requireExactKeys(node, "weights", keys);
         int gates = GradientRequest.gateCount(builder.model);
-        JsonNode hh = node.get("weight_hh_l0");
+        JsonValue hh = node.get("weight_hh_l0");
         int n = hh.isArray() && !hh.isEmpty() && hh.get(0).isArray() ? hh.get(0).size() : 0;
         if (n < 1 || n > Limits.MAX_RECURRENT_HIDDEN) {
             throw ApiException.badField("weights.weight_hh_l0", "weight_hh_l0 must have 1 to "
@@ -130,7 +130,7 @@ final class GradientRequestParser {
         }
         String rowsText = gates * n + " rows (" + gates + "·hidden)";
         double[][] weightHh = JsonArrays.matrix(hh, "weights.weight_hh_l0", gates * n, n, rowsText + " × " + n);
-        JsonNode ih = node.get("weight_ih_l0");
+        JsonValue ih = node.get("weight_ih_l0");
         int m = ih.isArray() && !ih.isEmpty() && ih.get(0).isArray() ? ih.get(0).size() : 0;
         if (m < 1 || m > Limits.MAX_RECURRENT_INPUT) {
             throw ApiException.badField("weights.weight_ih_l0", "weight_ih_l0 must have 1 to "
@@ -144,9 +144,9 @@ final class GradientRequestParser {
         builder.weights = new RecurrentWeights(weightIh, weightHh, biasIh, biasHh);
     }
 
-    private void readLayers(JsonNode node) {
+    private void readLayers(JsonValue node) {
         requireExactKeys(node, "weights", List.of("layers"));
-        JsonNode layers = node.get("layers");
+        JsonValue layers = node.get("layers");
         if (!layers.isArray() || layers.isEmpty() || layers.size() > Limits.MAX_MLP_DEPTH) {
             throw ApiException.badField("weights.layers", "layers must be an array of 1 to "
                     + Limits.MAX_MLP_DEPTH + " layers", "[{\"weight\": [[…]], \"bias\": […]}, …]");
@@ -167,12 +167,12 @@ final class GradientRequestParser {
         builder.layers = parsed;
     }
 
-    private DenseLayer readLayer(JsonNode node, String path, int inputs) {
+    private DenseLayer readLayer(JsonValue node, String path, int inputs) {
         if (!node.isObject()) {
             throw ApiException.badField(path, path + " must be an object", "{\"weight\": [[…]], \"bias\": […]}");
         }
         requireExactKeys(node, path, List.of("weight", "bias"));
-        JsonNode weight = node.get("weight");
+        JsonValue weight = node.get("weight");
         int rows = weight.isArray() ? weight.size() : 0;
         int cols = rows > 0 && weight.get(0).isArray() ? weight.get(0).size() : 0;
         String shape = "out × in, out and in 1 to " + Limits.MAX_MLP_WIDTH
@@ -186,7 +186,7 @@ final class GradientRequestParser {
         return new DenseLayer(matrix, bias);
     }
 
-    private void requireExactKeys(JsonNode node, String path, List<String> keys) {
+    private void requireExactKeys(JsonValue node, String path, List<String> keys) {
         for (String key : keys) {
             if (!node.has(key)) {
                 throw ApiException.badField(path + "." + key, path + "." + key + " is missing", String.join(", ", keys));
@@ -203,7 +203,7 @@ final class GradientRequestParser {
 
     /** A size implied by an array; if the client also sent the size, the two must be equal. */
     private int agree(String name, int implied) {
-        JsonNode node = root.get(name);
+        JsonValue node = root.get(name);
         ApiField field = fields.get(name);
         if (implied < field.min() || implied > field.max()) {
             throw ApiException.badField(name, "the arrays imply " + name + " = " + implied, field.allowedText());
@@ -216,7 +216,7 @@ final class GradientRequestParser {
     }
 
     private void readInputs() {
-        JsonNode node = root.get("inputs");
+        JsonValue node = root.get("inputs");
         if (node == null) {
             return;
         }
@@ -233,7 +233,7 @@ final class GradientRequestParser {
     }
 
     private double[] stateVector(String name, int length) {
-        JsonNode node = root.get(name);
+        JsonValue node = root.get(name);
         return node == null ? null : JsonArrays.vector(node, name, length, length + " numbers");
     }
 

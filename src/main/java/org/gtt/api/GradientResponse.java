@@ -1,137 +1,121 @@
 package org.gtt.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.gtt.engine.DenseLayer;
 import org.gtt.engine.GradientRequest;
 import org.gtt.engine.GradientResult;
 import org.gtt.engine.ModelType;
 import org.gtt.engine.RecurrentWeights;
+import org.gtt.json.JsonWriter;
 
-/** The JSON answer: the parameters used (defaults filled in), the quantities, the notes, the echo. */
+/**
+ * The JSON answer: the parameters used (defaults filled in), the quantities, the notes, the echo. Written
+ * with {@link JsonWriter}, which the in-browser engine uses too, so both send the same text.
+ */
 final class GradientResponse {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private GradientResponse() {}
 
-    static ObjectNode of(GradientRequestParser.Parsed parsed, GradientResult result) {
+    static String of(GradientRequestParser.Parsed parsed, GradientResult result, JsonWriter.DoubleFormat doubles) {
         GradientRequest request = parsed.request();
-        ObjectNode body = JSON.createObjectNode();
-        body.put("model", request.model().jsonName());
-        body.set("parameters", parametersOf(request));
-        ArrayNode generated = body.putArray("generated");
+        JsonWriter json = new JsonWriter(doubles).beginObject();
+        json.name("model").value(request.model().jsonName());
+        json.name("parameters");
+        parameters(json, request);
+        json.name("generated").beginArray();
         if (request.weights() == null && request.layers() == null) {
-            generated.add("weights");
+            json.value("weights");
         }
         if (request.inputs() == null) {
-            generated.add("inputs");
+            json.value("inputs");
         }
-        series(body, "jacobianLog10Norms", result.jacobianLog10Norms());
-        series(body, "stepLog10Norms", result.stepLog10Norms());
-        series(body, "cellLog10Norms", result.cellLog10Norms());
-        series(body, "forgetProductLog10", result.forgetProductLog10());
+        json.endArray();
+        series(json, "jacobianLog10Norms", result.jacobianLog10Norms());
+        series(json, "stepLog10Norms", result.stepLog10Norms());
+        series(json, "cellLog10Norms", result.cellLog10Norms());
+        series(json, "forgetProductLog10", result.forgetProductLog10());
         if (result.spectralRadius() != null) {
-            body.put("spectralRadius", result.spectralRadius());
-            body.put("largestSingularValue", result.largestSingularValue());
-            body.set("eigenvalues", matrix(result.eigenvalues()));
+            json.name("spectralRadius").value(result.spectralRadius());
+            json.name("largestSingularValue").value(result.largestSingularValue());
+            json.name("eigenvalues").value(result.eigenvalues());
         }
-        series(body, "boundLog10", result.boundLog10());
-        series(body, "weightGradientNorms", result.weightGradientNorms());
-        series(body, "weightGradientLog10Norms", result.weightGradientLog10Norms());
-        series(body, "activationGradientLog10Norms", result.activationGradientLog10Norms());
-        ArrayNode notes = body.putArray("notes");
-        result.notes().forEach(notes::add);
+        series(json, "boundLog10", result.boundLog10());
+        series(json, "weightGradientNorms", result.weightGradientNorms());
+        series(json, "weightGradientLog10Norms", result.weightGradientLog10Norms());
+        series(json, "activationGradientLog10Norms", result.activationGradientLog10Norms());
+        json.name("notes").beginArray();
+        result.notes().forEach(json::value);
+        json.endArray();
         if (parsed.returnWeights()) {
-            body.set("weights", result.weightsUsed() != null
-                    ? recurrentWeights(result.weightsUsed()) : layers(result.layersUsed()));
-            body.set("inputs", request.model() == ModelType.MLP
-                    ? vector(result.inputsUsed()[0]) : matrix(result.inputsUsed()));
+            json.name("weights");
+            if (result.weightsUsed() != null) recurrentWeights(json, result.weightsUsed());
+            else layers(json, result.layersUsed());
+            json.name("inputs");
+            if (request.model() == ModelType.MLP) json.value(result.inputsUsed()[0]);
+            else json.value(result.inputsUsed());
         }
-        return body;
+        return json.endObject().toString();
     }
 
     /**
      * Every scalar field that shaped the numbers, defaults included, in the request's own names:
      * sent back as a request (with the same arrays, if any), it gives the same numbers.
      */
-    static ObjectNode parametersOf(GradientRequest request) {
-        ObjectNode p = JSON.createObjectNode();
-        p.put("model", request.model().jsonName());
-        Iterable<ApiField> fields = ModelCatalog.fields(request.model()).values();
+    static String parametersOf(GradientRequest request, JsonWriter.DoubleFormat doubles) {
+        JsonWriter json = new JsonWriter(doubles);
+        parameters(json, request);
+        return json.toString();
+    }
+
+    private static void parameters(JsonWriter p, GradientRequest request) {
+        p.beginObject();
+        p.name("model").value(request.model().jsonName());
         boolean generated = request.weights() == null && request.layers() == null;
-        for (ApiField field : fields) {
+        for (ApiField field : ModelCatalog.fields(request.model()).values()) {
             switch (field.name()) {
-                case "steps" -> p.put("steps", request.steps());
-                case "hidden" -> p.put("hidden", request.hidden());
-                case "inputSize" -> p.put("inputSize", request.inputSize());
-                case "activation" -> p.put("activation", request.activation().jsonName());
-                case "init" -> putIf(p, generated, "init", request.init().jsonName());
-                case "scale" -> { if (generated) p.put("scale", request.scale()); }
-                case "forgetBias" -> { if (generated) p.put("forgetBias", request.forgetBias()); }
-                case "forgetGate" -> p.put("forgetGate", request.forgetGate());
-                case "updateBias" -> { if (generated) p.put("updateBias", request.updateBias()); }
-                case "seed" -> p.put("seed", request.seed());
+                case "steps" -> p.name("steps").value(request.steps());
+                case "hidden" -> p.name("hidden").value(request.hidden());
+                case "inputSize" -> p.name("inputSize").value(request.inputSize());
+                case "activation" -> p.name("activation").value(request.activation().jsonName());
+                case "init" -> { if (generated) p.name("init").value(request.init().jsonName()); }
+                case "scale" -> { if (generated) p.name("scale").value(request.scale()); }
+                case "forgetBias" -> { if (generated) p.name("forgetBias").value(request.forgetBias()); }
+                case "forgetGate" -> p.name("forgetGate").value(request.forgetGate());
+                case "updateBias" -> { if (generated) p.name("updateBias").value(request.updateBias()); }
+                case "seed" -> p.name("seed").value(request.seed());
                 default -> { }
             }
         }
-        return p;
+        p.endObject();
     }
 
-    private static void putIf(ObjectNode node, boolean condition, String name, String value) {
-        if (condition) {
-            node.put(name, value);
-        }
-    }
-
-    private static void series(ObjectNode body, String name, Double[] values) {
+    private static void series(JsonWriter json, String name, Double[] values) {
         if (values == null) {
             return;
         }
-        ArrayNode array = body.putArray(name);
+        json.name(name).beginArray();
         for (Double value : values) {
-            if (value == null) {
-                array.addNull();
-            } else {
-                array.add(value.doubleValue());
-            }
+            json.value(value);
         }
+        json.endArray();
     }
 
-    private static ObjectNode recurrentWeights(RecurrentWeights weights) {
-        ObjectNode node = JSON.createObjectNode();
-        node.set("weight_ih_l0", matrix(weights.weightIh()));
-        node.set("weight_hh_l0", matrix(weights.weightHh()));
-        node.set("bias_ih_l0", vector(weights.biasIh()));
-        node.set("bias_hh_l0", vector(weights.biasHh()));
-        return node;
+    private static void recurrentWeights(JsonWriter json, RecurrentWeights weights) {
+        json.beginObject();
+        json.name("weight_ih_l0").value(weights.weightIh());
+        json.name("weight_hh_l0").value(weights.weightHh());
+        json.name("bias_ih_l0").value(weights.biasIh());
+        json.name("bias_hh_l0").value(weights.biasHh());
+        json.endObject();
     }
 
-    private static ObjectNode layers(List<DenseLayer> layers) {
-        ObjectNode node = JSON.createObjectNode();
-        ArrayNode array = node.putArray("layers");
+    private static void layers(JsonWriter json, List<DenseLayer> layers) {
+        json.beginObject().name("layers").beginArray();
         for (DenseLayer layer : layers) {
-            ObjectNode entry = array.addObject();
-            entry.set("weight", matrix(layer.weight()));
-            entry.set("bias", vector(layer.bias()));
+            json.beginObject();
+            json.name("weight").value(layer.weight());
+            json.name("bias").value(layer.bias());
+            json.endObject();
         }
-        return node;
-    }
-
-    private static ArrayNode matrix(double[][] rows) {
-        ArrayNode array = JSON.createArrayNode();
-        for (double[] row : rows) {
-            array.add(vector(row));
-        }
-        return array;
-    }
-
-    private static ArrayNode vector(double[] values) {
-        ArrayNode array = JSON.createArrayNode();
-        for (double value : values) {
-            array.add(value);
-        }
-        return array;
+        json.endArray().endObject();
     }
 }

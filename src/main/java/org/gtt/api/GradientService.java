@@ -11,17 +11,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.gtt.engine.GradientEngine;
-import org.gtt.engine.GradientRequest;
-import org.gtt.engine.GradientResult;
-import org.gtt.engine.StateOverflowException;
+import org.gtt.json.JsonWriter;
 
 /**
  * The gradient API without HTTP: a request (query fields or a JSON body) in, the response JSON out, or an
@@ -44,6 +41,9 @@ public final class GradientService {
 
     /** Schubfach-based double formatting: shortest digits that read back to the same double, and fast. */
     static final ObjectMapper WRITER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+    /** Doubles spelled as {@link #WRITER} spells them (the in-browser engine matches it, see JsonWriter). */
+    public static final JsonWriter.DoubleFormat JACKSON_DOUBLES = JacksonValues::appendDouble;
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
@@ -84,11 +84,11 @@ public final class GradientService {
     /** POST: a JSON body, at most {@link #MAX_BODY_BYTES}. */
     public Answer fromJson(byte[] body) {
         if (body.length > MAX_BODY_BYTES) throw tooLarge();
-        return answer(GradientRequestParser.parse(readJson(body)));
+        return answer(GradientRequestParser.parse(JacksonValues.of(readJson(body))));
     }
 
     public static ApiException tooLarge() {
-        return new ApiException(413, "the body is over 1 MB", null, "at most " + MAX_BODY_BYTES + " bytes");
+        return Gradients.tooLarge();
     }
 
     /** Requests without arrays are fully described by their parameters, so their answers are cached. */
@@ -97,39 +97,23 @@ public final class GradientService {
         Answer cached = key == null ? null : cache.get(key);
         if (cached != null) return cached.fromCache();
         Answer answer = gate.run(WorkEstimate.millis(parsed.request()),
-                () -> answerOf(serialize(GradientResponse.of(parsed, compute(parsed)))));
+                () -> answerOf(logged(() -> Gradients.answer(parsed, JACKSON_DOUBLES)).getBytes(StandardCharsets.UTF_8)));
         if (key != null) cache.put(key, answer);
         return answer;
     }
 
-    private static GradientResult compute(GradientRequestParser.Parsed parsed) {
+    /** The engine's refusal (422) keeps what failed: the log gets the trace, the client the message. */
+    private static <T> T logged(java.util.function.Supplier<T> work) {
         try {
-            return GradientEngine.compute(parsed.request());
-        } catch (StateOverflowException e) {
-            throw ApiException.badField(overflowField(parsed.request()), e.getMessage(),
-                    "values that keep the forward pass and its Jacobians finite");
-        } catch (RuntimeException e) {
-            // A numerical routine that gave up (say, an eigenvalue iteration that did not converge) is a fact
-            // about these values, not a server fault: the client hears which values, and the log keeps the trace.
-            LOG.warn("the engine failed on a validated request", e);
-            throw new ApiException(422, "the engine could not compute these values: " + e.getMessage(),
-                    overflowField(parsed.request()), "values the engine can compute");
+            return work.get();
+        } catch (ApiException e) {
+            if (e.status() == 422 && e.getCause() != null) LOG.warn("the engine failed on a validated request", e.getCause());
+            throw e;
         }
     }
 
-    /** The field to blame for an overflow: the first array the client sent, else the generated weights' scale. */
-    private static String overflowField(GradientRequest request) {
-        if (request.weights() != null || request.layers() != null) return "weights";
-        if (request.inputs() != null) return "inputs";
-        if (request.h0() != null) return "h0";
-        if (request.c0() != null) return "c0";
-        return "scale";
-    }
-
     private static String cacheKey(GradientRequestParser.Parsed parsed) {
-        ObjectNode key = GradientResponse.parametersOf(parsed.request());
-        key.put("returnWeights", parsed.returnWeights());
-        return key.toString();
+        return GradientResponse.parametersOf(parsed.request(), JACKSON_DOUBLES) + " returnWeights=" + parsed.returnWeights();
     }
 
     static JsonNode readJson(byte[] body) {

@@ -1,6 +1,6 @@
 package org.gtt.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gtt.json.JsonValue;
 
 /**
  * Reads numeric vectors and matrices from JSON, refusing anything that is not an array of finite
@@ -11,7 +11,7 @@ final class JsonArrays {
 
     private JsonArrays() {}
 
-    static double[] vector(JsonNode node, String path, int length, String shape) {
+    static double[] vector(JsonValue node, String path, int length, String shape) {
         if (!node.isArray()) {
             throw ApiException.badField(path, path + " must be an array of numbers", shape);
         }
@@ -26,7 +26,7 @@ final class JsonArrays {
     }
 
     /** A matrix of rows × cols (either may be ANY, then fixed by the first row). */
-    static double[][] matrix(JsonNode node, String path, int rows, int cols, String shape) {
+    static double[][] matrix(JsonValue node, String path, int rows, int cols, String shape) {
         if (!node.isArray() || node.isEmpty()) {
             throw ApiException.badField(path, path + " must be a non-empty array of rows", shape);
         }
@@ -41,7 +41,7 @@ final class JsonArrays {
         return matrix;
     }
 
-    static double number(JsonNode node, String path) {
+    static double number(JsonValue node, String path) {
         if (!node.isNumber()) {
             throw ApiException.badField(path, path + " must be a number", "finite number");
         }

@@ -1,29 +1,34 @@
 package org.gtt.api;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.gtt.json.JsonParser;
+import org.gtt.json.JsonValue;
 
 /**
  * Query parameters as the JSON object the parser reads: numbers written as JSON numbers become
- * numbers, true/false booleans, anything else a string (so "NaN" or "0x10" are refused by name).
+ * numbers (integers when their value is whole and fits a long, so "1.0" and "1e2" count as integers),
+ * true/false booleans, anything else a string (so "NaN" or "0x10" are refused by name). Jackson-free: the
+ * in-browser engine reads its widgets' queries with it too.
  */
 final class QueryRequest {
-    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-    private static final List<String> ARRAY_FIELDS = List.of("weights", "inputs", "h0", "c0", "target");
+    static final List<String> ARRAY_FIELDS = List.of("weights", "inputs", "h0", "c0", "target");
+    private static final int LONGEST_NUMBER = 64;
 
     private QueryRequest() {}
 
-    static ObjectNode toJson(Map<String, List<String>> query) {
-        return toJson(query, ARRAY_FIELDS);
+    static JsonValue toJson(Map<String, List<String>> query) {
+        return toJson(query, ARRAY_FIELDS, JsonParser.JAVA);
     }
 
-    /** As {@link #toJson(Map)}, for an endpoint whose array fields (only sent in a POST body) are {@code arrayFields}. */
-    static ObjectNode toJson(Map<String, List<String>> query, List<String> arrayFields) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+    /**
+     * As {@link #toJson(Map)}, for an endpoint whose array fields (only sent in a POST body) are
+     * {@code arrayFields}; the {@code i}-th parameter's text becomes a double through {@code decimals}.
+     */
+    static JsonValue toJson(Map<String, List<String>> query, List<String> arrayFields, JsonParser.Decimals decimals) {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        int index = 0;
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             if (arrayFields.contains(name)) {
@@ -34,22 +39,24 @@ final class QueryRequest {
                 throw ApiException.badField(name, name + " is given " + parameter.getValue().size() + " times",
                         "one value");
             }
-            node.set(name, value(parameter.getValue().get(0)));
+            members.put(name, value(parameter.getValue().get(0), index++, decimals));
         }
-        return node;
+        return JsonValue.object(members);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode value(String text) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
+    private static JsonValue value(String text, int index, JsonParser.Decimals decimals) {
         if (text.equals("true") || text.equals("false")) {
-            return json.booleanNode(Boolean.parseBoolean(text));
+            return JsonValue.bool(Boolean.parseBoolean(text));
         }
-        if (text.length() <= 64 && JSON_NUMBER.matcher(text).matches()) {
-            BigDecimal number = new BigDecimal(text);
-            return number.stripTrailingZeros().scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
-                    ? json.numberNode(number.longValueExact())
-                    : json.numberNode(number.doubleValue());
+        DecimalText number = text.length() <= LONGEST_NUMBER ? DecimalText.read(text) : null;
+        if (number == null) {
+            return JsonValue.string(text);
         }
-        return json.textNode(text);
+        Long whole = number.wholeLong();
+        if (whole != null) {
+            return JsonValue.integer(whole);
+        }
+        double value = decimals.value(index, text);
+        return JsonValue.decimal(value, String.valueOf(value));
     }
 }

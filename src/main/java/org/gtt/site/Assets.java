@@ -30,6 +30,7 @@ public final class Assets {
     public static final List<String> WIDGET_SCRIPTS = List.of(
             "static/js/widgets/chart.js",
             "static/js/widgets/sources.js",
+            "static/js/widgets/engine.js",
             "static/js/widgets/widget.js",
             "static/js/widgets/gradient.js",
             "static/js/widgets/train.js",
@@ -61,6 +62,7 @@ public final class Assets {
     public static Assets load(Path staticDir) {
         Map<String, Asset> files = new TreeMap<>(WebJars.FILES);
         addTree(files, staticDir, "static/");
+        EngineModule.addScriptForm(files);
         return new Assets(files);
     }
 

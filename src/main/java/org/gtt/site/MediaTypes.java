@@ -9,6 +9,7 @@ public final class MediaTypes {
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
             Map.entry("json", "application/json"),
+            Map.entry("wasm", "application/wasm"),
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"),
             Map.entry("ico", "image/x-icon"),
