@@ -250,6 +250,55 @@ class EngineBrowserTest {
         page.close();
     }
 
+    /**
+     * The README's figure: time from a slider's input event to the redrawn chart, median over a dozen moves after
+     * the first (which also starts the engine), for the default rnn and lstm widgets: the snapshot over http
+     * (worker) and from disk (page), against serve (the API). Written to target/measurements/engine-slider.txt.
+     */
+    @Test
+    void timePerSliderMoveInTheSnapshotAgainstServe() throws Exception {
+        StringBuilder report = new StringBuilder("time per slider move, input event to redrawn chart, median of 12 (ms)\n");
+        try (org.gtt.web.RunningSite live = org.gtt.web.RunningSite.start("/", List.of(new org.gtt.web.GradientApi()))) {
+            for (String[] widget : new String[][] {{"backprop-through-time/", "rnn"}, {"lstm/", "lstm"}}) {
+                double[] overHttp = moves(served(widget[0] + "index.html"), widget[1]);
+                double[] fromDisk = moves(site.resolve(widget[0] + "index.html").toUri().toString(), widget[1]);
+                double[] serve = moves(live.url(widget[0]), widget[1]);
+                report.append(String.format(java.util.Locale.ROOT,
+                        "%s: snapshot over http %.1f (first move %.0f), from disk %.1f (first %.0f), serve %.1f (first %.0f)%n",
+                        widget[1], median(overHttp), overHttp[0], median(fromDisk), fromDisk[0], median(serve), serve[0]));
+            }
+        }
+        System.out.print(report);
+        Path measurements = Files.createDirectories(Path.of("target", "measurements"));
+        Files.writeString(measurements.resolve("engine-slider.txt"), report);
+    }
+
+    /** Thirteen moves of the widget's first slider, right and back; the times of each, the first one first. */
+    private static double[] moves(String url, String id) {
+        Page page = chromium.newPage(new ArrayList<>());
+        page.navigate(url);
+        page.waitForFunction("() => [...document.querySelectorAll('.widget')].every(w => w.hasAttribute('data-shown'))");
+        page.evaluate("id => { const w = document.getElementById('widget-' + id); window.moves = []; let t0 = 0;"
+                + " w.addEventListener('input', () => { t0 = performance.now(); }, true);"
+                + " new MutationObserver(() => { if (t0) { window.moves.push(performance.now() - t0); t0 = 0; } })"
+                + ".observe(w, { attributes: true, attributeFilter: ['data-shown'] }); }", id);
+        Locator slider = page.locator("#widget-" + id + " input[type=range]").first();
+        for (int i = 0; i < 13; i++) {
+            slider.press(i % 2 == 0 ? "ArrowRight" : "ArrowLeft");
+            int done = i + 1;
+            page.waitForFunction("n => window.moves.length >= n", done);
+        }
+        List<?> times = (List<?>) page.evaluate("() => window.moves");
+        page.close();
+        return times.stream().mapToDouble(t -> ((Number) t).doubleValue()).toArray();
+    }
+
+    private static double median(double[] times) {
+        double[] rest = java.util.Arrays.copyOfRange(times, 1, times.length);
+        java.util.Arrays.sort(rest);
+        return rest[rest.length / 2];
+    }
+
     private static String answer(Body body) {
         try {
             return "200 " + new String(body.get(), StandardCharsets.UTF_8);
