@@ -100,6 +100,8 @@
     /* Why the engine is not offered, for the widgets' note: null when it is (or when a live API serves the page). */
     unavailableReason: function () { return SNAPSHOT && !supported ? "noWasm" : null; },
     compute: function (request) {
+      // The module answers the gradients endpoints; for any other the widget keeps its baked state.
+      if (request.endpoint !== "gradients") return Promise.reject(new GTT.sources.RequestError("offline", 0, null));
       var key = GTT.sources.requestKey(request);
       if (key in cache) return Promise.resolve(cache[key]);
       if (!answer) answer = FROM_DISK ? onPage() : inWorker();
