@@ -40,7 +40,7 @@ public final class TrainingRequestParser {
 
     private TrainingRequestParser(JsonNode root) {
         this.root = root;
-        this.reader = new FieldReader(root, FIELDS);
+        this.reader = new FieldReader(JacksonValues.of(root), FIELDS);
     }
 
     /** A JSON body (at most {@link GradientService#MAX_BODY_BYTES}) into bounded parameters, or a 400 naming the field. */
