@@ -97,6 +97,8 @@
   GTT.sources.register("engine", {
     name: "engine",
     available: function () { return supported && !broken; },
+    /* The module answers the gradients endpoint; the other widgets (cliff, train) keep their own fallbacks. */
+    answers: function (endpoint) { return endpoint === "gradients"; },
     /* Why the engine is not offered, for the widgets' note: null when it is (or when a live API serves the page). */
     unavailableReason: function () { return SNAPSHOT && !supported ? "noWasm" : null; },
     compute: function (request) {

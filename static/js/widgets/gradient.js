@@ -22,7 +22,7 @@
   GradientWidget.prototype.start = function () {
     var self = this;
     var compute = this.root.querySelector(".widget-compute");
-    if (compute && GTT.sources.pick().name !== "baked") {
+    if (compute && GTT.sources.pick("gradients").name !== "baked") {
       compute.hidden = false;
       compute.addEventListener("click", function () { self.cancelBusyRetry(); self.request(self.controlState()); });
     }

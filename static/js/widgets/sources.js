@@ -193,11 +193,12 @@
     return registry[name];
   }
 
-  /* The first available source: live API when served, the in-browser engine when present, else baked. */
-  function pick() {
+  /* The first available source for requests to /api/v1/<endpoint> (any, when not given): live API when served,
+     the in-browser engine when present and it answers that endpoint, else baked. */
+  function pick(endpoint) {
     for (var i = 0; i < ORDER.length; i++) {
       var source = registry[ORDER[i]];
-      if (source && source.available()) return source;
+      if (source && source.available() && (!endpoint || !source.answers || source.answers(endpoint))) return source;
     }
     return registry.baked;
   }

@@ -38,7 +38,7 @@
     this.rememberBaked();
     this.show(this.config.baked, this.config.defaults);
     this.root.setAttribute("data-shown", this.stateKey(this.config.defaults));
-    if (GTT.sources.pick().name === "baked") {
+    if (GTT.sources.pick(this.endpoint()).name === "baked") {
       this.goOffline();
       return;
     }
@@ -65,6 +65,16 @@
     this.onAction("png", function () { self.downloadPng(); });
     if (window.ResizeObserver) {
       new ResizeObserver(function () { self.resize(); }).observe(this.root);
+    }
+  };
+
+  /* The endpoint this widget asks (its default state's first request), for GTT.sources.pick. */
+  Widget.prototype.endpoint = function () {
+    try {
+      var requests = this.requests(this.config.defaults);
+      return requests.length ? requests[0].request.endpoint : null;
+    } catch (ignored) {
+      return null;
     }
   };
 
@@ -209,7 +219,7 @@
       this.say(problem.message, false);
       return;
     }
-    var source = GTT.sources.pick();
+    var source = GTT.sources.pick(this.endpoint());
     this.inFlight = true;
     this.root.setAttribute("aria-busy", "true");
     var responses = {};
@@ -245,7 +255,7 @@
     var kind = problem instanceof GTT.sources.RequestError ? problem.kind : "unreachable";
     if (kind === "no-api" || kind === "offline") {
       // The API is gone (a static host): the in-browser engine may take over, else the baked state stays.
-      if (kind === "no-api" && GTT.sources.pick().name !== "baked") this.request(state);
+      if (kind === "no-api" && GTT.sources.pick(this.endpoint()).name !== "baked") this.request(state);
       else this.goOffline();
     } else if (kind === "rejected") {
       var body = problem.body;
