@@ -182,6 +182,7 @@ public final class TrainingJobs implements AutoCloseable {
         threads.execute(job::run);
     }
 
+    /** Frees the job's place and gives its thread to the next in line; once per job (later calls do nothing). */
     private synchronized void finished(Job job, double seconds) {
         jobs.remove(job.id());
         if (runningJobs.remove(job)) {
@@ -254,7 +255,7 @@ public final class TrainingJobs implements AutoCloseable {
                 deliver(() -> listener.failed(e));
                 if (e instanceof Error error) throw error;
             } finally {
-                finished(this, seconds);
+                finished(this, seconds); // a second call after done changes nothing
             }
         }
 
@@ -277,6 +278,8 @@ public final class TrainingJobs implements AutoCloseable {
 
                 @Override
                 public void done(Race.Finish finish) {
+                    // the slot is free before the client hears done, so its next start is not refused by its own last
+                    finished(Job.this, finish.seconds());
                     deliver(() -> listener.done(finish));
                 }
             };
@@ -299,8 +302,8 @@ public final class TrainingJobs implements AutoCloseable {
             }
             Map<ModelKind, Integer> solved = new LinkedHashMap<>();
             for (ModelKind kind : parameters.models()) solved.put(kind, null);
-            deliver(() -> listener.done(new Race.Finish(solved, 0, Race.StopReason.CANCELLED)));
             finished(this, 0);
+            deliver(() -> listener.done(new Race.Finish(solved, 0, Race.StopReason.CANCELLED)));
         }
     }
 }
