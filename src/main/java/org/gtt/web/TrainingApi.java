@@ -83,17 +83,23 @@ public final class TrainingApi implements RouteModule {
         TrainingParameters parameters = TrainingRequestParser.parse(GradientApi.jsonBody(ctx));
         JobStream stream = new JobStream(new EventStream(ctx.res().getOutputStream()));
         TrainingJobs.Job job = reserve(parameters, stream);
-        open.put(job, stream);
-        stream.ended.whenComplete((ignored, problem) -> {
-            open.remove(job);
-            // Jetty gave up on the response (an error or timeout on the connection): nobody reads the race
-            if (stream.ended.isCancelled()) job.cancel();
-        });
-        ctx.status(200);
-        ctx.res().setContentType("text/event-stream");
-        ctx.header(Header.CACHE_CONTROL, "no-store");
-        ctx.header("X-Accel-Buffering", "no"); // nginx: pass each event on at once
-        ctx.future(() -> stream.ended);
+        try {
+            open.put(job, stream);
+            stream.ended.whenComplete((ignored, problem) -> {
+                open.remove(job);
+                // Jetty gave up on the response (an error or timeout on the connection): nobody reads the race
+                if (stream.ended.isCancelled()) job.cancel();
+            });
+            ctx.status(200);
+            ctx.res().setContentType("text/event-stream");
+            ctx.header(Header.CACHE_CONTROL, "no-store");
+            ctx.header("X-Accel-Buffering", "no"); // nginx: pass each event on at once
+            ctx.future(() -> stream.ended);
+        } catch (RuntimeException e) {
+            job.cancel();
+            job.start(); // ends the reserved job at once, so its place is free again
+            throw e;
+        }
         stream.events.exclusively(() -> begin(job, stream));
     }
 
