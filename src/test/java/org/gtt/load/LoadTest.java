@@ -101,6 +101,12 @@ public final class LoadTest {
         final AtomicLong lateRefusals = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+        /** Idle seconds of each kept-alive connection found closed before the answer (the request was sent again). */
+        final List<Double> retriedAfterIdleSeconds = Collections.synchronizedList(new ArrayList<>());
+
+        void retried(double idleSeconds) {
+            retriedAfterIdleSeconds.add(idleSeconds);
+        }
 
         void error(String kind) {
             errors.incrementAndGet();
@@ -134,24 +140,53 @@ public final class LoadTest {
 
     record Response(int status, Map<String, String> headers, byte[] body) {}
 
-    /** One keep-alive connection, reopened when the server closes it. */
+    /**
+     * One keep-alive connection, reopened when the server closes it. Like a browser (and the JDK's and Apache's
+     * HTTP clients), it sends an idempotent request once more on a new connection when a kept-alive one turns
+     * out to be closed before any byte of the answer arrived: the server closes connections that stay idle
+     * (Jetty: after 30 s), and a request written just after that can only find the connection gone. The
+     * retry is counted and reported with how long the connection had been idle, so a server that closed a
+     * busy connection would still show.
+     */
     final class Connection implements AutoCloseable {
         private final String forwardedFor;
         private Socket socket;
         private InputStream in;
         private OutputStream out;
+        /** Answers read on this socket, and when the last one ended (to tell a kept-alive connection from a new one). */
+        private int answers;
+        private long idleSinceNanos;
+        /** Set once the first byte of an answer arrived: from then on the request has been answered, if partly. */
+        private boolean answerStarted;
 
         Connection(String forwardedFor) {
             this.forwardedFor = forwardedFor;
         }
 
         Response send(String method, String path, String body) throws IOException {
-            return send(method, path, body, null);
+            return send(method, path, body, null, null);
         }
 
-        /** With {@code chunks}: each chunk of a chunked body as it arrives (a stream of server-sent events). */
-        Response send(String method, String path, String body, java.util.function.Consumer<String> chunks) throws IOException {
+        /**
+         * With {@code chunks}: each chunk of a chunked body as it arrives (a stream of server-sent events).
+         * {@code retried}, if given, hears the idle seconds of a kept-alive connection found closed before its answer.
+         */
+        Response send(String method, String path, String body, java.util.function.Consumer<String> chunks,
+                      java.util.function.DoubleConsumer retried) throws IOException {
+            boolean kept = socket != null && answers > 0;
+            double idleSeconds = kept ? (System.nanoTime() - idleSinceNanos) / 1e9 : 0;
+            try {
+                return attempt(method, path, body, chunks);
+            } catch (IOException e) {
+                if (!kept || answerStarted || !IDEMPOTENT.contains(method)) throw e;
+                if (retried != null) retried.accept(idleSeconds);
+                return attempt(method, path, body, chunks);
+            }
+        }
+
+        private Response attempt(String method, String path, String body, java.util.function.Consumer<String> chunks) throws IOException {
             if (socket == null) open();
+            answerStarted = false;
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(method).append(' ').append(base.getRawPath()).append(path)
                     .append(" HTTP/1.1\r\nHost: ").append(base.getHost()).append(':').append(base.getPort())
@@ -163,6 +198,8 @@ public final class LoadTest {
                 out.write(content);
                 out.flush();
                 Response response = read(method.equals("HEAD"), chunks);
+                answers++;
+                idleSinceNanos = System.nanoTime();
                 if ("close".equalsIgnoreCase(response.headers().get("connection"))) close();
                 return response;
             } catch (IOException e) {
@@ -178,11 +215,15 @@ public final class LoadTest {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
             in = new BufferedInputStream(socket.getInputStream(), 65536);
             out = socket.getOutputStream();
+            answers = 0;
         }
 
         private Response read(boolean head, java.util.function.Consumer<String> chunks) throws IOException {
-            String statusLine = line();
-            if (statusLine == null) throw new IOException("connection closed before an answer");
+            int first = in.read();
+            if (first == -1) throw new IOException("connection closed before an answer");
+            answerStarted = true;
+            String rest = line();
+            String statusLine = (char) first + (rest == null ? "" : rest);
             String[] parts = statusLine.split(" ", 3);
             int status = Integer.parseInt(parts[1]);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -244,6 +285,9 @@ public final class LoadTest {
         }
     }
 
+    /** The methods a client may send again when the connection closed before their answer (RFC 9110, 9.2.2). */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
     /** Sends one request of a class, timing it and filing the outcome. Returns the response, or null on an error. */
     private Response request(Connection connection, String kind, String method, String path, String body) {
         return request(connection, kind, method, path, body, null);
@@ -255,7 +299,7 @@ public final class LoadTest {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
         try {
-            Response response = connection.send(method, path, body, chunks);
+            Response response = connection.send(method, path, body, chunks, tally::retried);
             long nanos = System.nanoTime() - start;
             int status = response.status();
             if (status == 429 && response.headers().containsKey("retry-after")) {
@@ -521,6 +565,12 @@ public final class LoadTest {
             if (!t.errorKinds.isEmpty()) System.out.println("|  errors: " + t.errorKinds + " | | | | | | | | |");
         }
         System.out.printf(Locale.ROOT, "%nAll: %d requests, %.0f req/s.%n", total, total / seconds);
+        for (Map.Entry<String, Tally> entry : new TreeMap<>(tallies).entrySet()) {
+            List<Double> idle = new ArrayList<>(entry.getValue().retriedAfterIdleSeconds);
+            if (idle.isEmpty()) continue;
+            System.out.printf(Locale.ROOT, "%s: %d sent again on a new connection, as browsers do (the kept-alive one was closed"
+                    + " before any answer, after %.1f to %.1f s idle)%n", entry.getKey(), idle.size(), Collections.min(idle), Collections.max(idle));
+        }
         return total;
     }
 
