@@ -93,6 +93,21 @@ public final class Race {
 
     /** As {@link #run(Listener, BooleanSupplier, long)}, the models of each iteration shared by up to {@code threads} threads. */
     public Finish run(Listener listener, BooleanSupplier cancelled, long timeLimitNanos, int threads) {
+        return run(listener, cancelled, timeLimitNanos, threads, Turns.DIRECT);
+    }
+
+    /** Where each iteration's training runs: at once, or when a core shared with other heavy work is free. */
+    public interface Turns {
+        Turns DIRECT = Runnable::run;
+
+        void take(Runnable iteration);
+    }
+
+    /**
+     * As {@link #run(Listener, BooleanSupplier, long, int)}, each iteration's training (not its report to the
+     * listener, which may wait on a slow client) run through {@code turns}.
+     */
+    public Finish run(Listener listener, BooleanSupplier cancelled, long timeLimitNanos, int threads, Turns turns) {
         int helpers = Math.max(0, Math.min(threads, runners.size()) - 1);
         long start = System.nanoTime();
         ModelReport[] last = new ModelReport[runners.size()];
@@ -106,7 +121,7 @@ public final class Race {
             } else {
                 iteration++;
                 boolean due = iteration % parameters.reportEvery() == 0;
-                stepAll(due, helpers);
+                turns.take(() -> stepAll(due, helpers));
                 if (allFinished()) reason = allSolved() ? StopReason.SOLVED : StopReason.BUDGET;
                 if (due || reason != null) listener.progress(progress(iteration, last));
             }

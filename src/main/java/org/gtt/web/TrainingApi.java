@@ -15,6 +15,7 @@ import org.gtt.api.ApiException;
 import org.gtt.api.BusyException;
 import org.gtt.api.TrainingJson;
 import org.gtt.api.TrainingRequestParser;
+import org.gtt.compute.CoreAllowance;
 import org.gtt.train.Race;
 import org.gtt.train.TrainingParameters;
 import org.gtt.train.jobs.TrainingJobs;
@@ -54,7 +55,12 @@ public final class TrainingApi implements RouteModule {
 
     /** Jobs as {@code settings} allow; new ones refused with 503 once {@code lifecycle} drains. */
     public TrainingApi(TrainingJobs.Settings settings, Lifecycle lifecycle) {
-        this.jobs = new TrainingJobs(settings);
+        this(settings, lifecycle, CoreAllowance.unlimited());
+    }
+
+    /** As above, each training iteration taking its turn on {@code cores} with the other heavy work. */
+    public TrainingApi(TrainingJobs.Settings settings, Lifecycle lifecycle, CoreAllowance cores) {
+        this.jobs = new TrainingJobs(settings, cores);
         this.lifecycle = lifecycle;
         keepAlive.scheduleWithFixedDelay(this::keepWaitingStreamsAlive, WAITING_KEEP_ALIVE_MILLIS,
                 WAITING_KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * overload --url U --clients 64 --seconds 20
  *          64 users asking for the largest LSTM back to back, one user asking for the default chart
  * </pre>
+ * With {@code --warmup-seconds W} the same load runs W seconds before the measured {@code --seconds}: the server's
+ * JIT compiles its hot paths then (a lecture's server has been up for a while); errors of the warm-up still count.
  * Prints a Markdown report; the exit status is 1 when a goal given on the command line is missed.
  */
 public final class LoadTest {
@@ -48,14 +50,17 @@ public final class LoadTest {
 
     private final Map<String, String> options;
     private final URI base;
-    private final long endNanos;
     private final long startNanos = System.nanoTime();
+    /** Requests sent before this are the warm-up: their errors count, their times and rates do not. */
+    private final long countFromNanos;
+    private final long endNanos;
 
     private LoadTest(Map<String, String> options) {
         this.options = options;
         String url = options.get("url");
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
-        this.endNanos = startNanos + (long) (Double.parseDouble(options.getOrDefault("seconds", "60")) * 1e9);
+        this.countFromNanos = startNanos + (long) (Double.parseDouble(options.getOrDefault("warmup-seconds", "0")) * 1e9);
+        this.endNanos = countFromNanos + (long) (Double.parseDouble(options.getOrDefault("seconds", "60")) * 1e9);
     }
 
     public static void main(String[] args) throws Exception {
@@ -119,6 +124,8 @@ public final class LoadTest {
     }
 
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    /** Every request of the warm-up, whatever its class. */
+    private final Tally warmup = new Tally();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private Tally tally(String name) {
@@ -295,8 +302,8 @@ public final class LoadTest {
 
     private Response request(Connection connection, String kind, String method, String path, String body,
                              java.util.function.Consumer<String> chunks) {
-        Tally tally = tally(kind);
         long start = System.nanoTime();
+        Tally tally = start < countFromNanos ? warmup : tally(kind);
         inFlight.incrementAndGet();
         try {
             Response response = connection.send(method, path, body, chunks, tally::retried);
@@ -348,7 +355,7 @@ public final class LoadTest {
         if (rss != null) rss.stop();
         if (stopper != null) stopper.join();
 
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = (System.nanoTime() - countFromNanos) / 1e9;
         System.out.printf(Locale.ROOT, "## Lecture: %d clients for %.0f s against %s%n%n", clients, seconds, base);
         long total = report(seconds);
         if (!training) System.out.println("\n(training starts skipped: POST /api/v1/train is not served here)");
@@ -363,7 +370,7 @@ public final class LoadTest {
                 }
             }
         }
-        long errors = tallies.values().stream().mapToLong(t -> t.errors.get()).sum();
+        long errors = tallies.values().stream().mapToLong(t -> t.errors.get()).sum() + warmup.errors.get();
         long allowedErrors = stoppedInFlight.get() >= 0 ? stoppedInFlight.get() : 0;
         if (stopper != null) {
             System.out.printf(Locale.ROOT, "%nInstance stopped (SIGTERM) at %.1f s with %d request(s) in flight from the load generator;"
@@ -532,7 +539,7 @@ public final class LoadTest {
         }));
         for (Thread thread : threads) thread.start();
         for (Thread thread : threads) thread.join();
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = (System.nanoTime() - countFromNanos) / 1e9;
         System.out.printf(Locale.ROOT, "## Overload: %d clients of the largest LSTM (T = 500, n = 64), back to back%s, plus one client of"
                 + " the default chart (distinct seeds, every request computed) every 100 ms, %.0f s, %s%n%n", clients,
                 pauseMillis > 0 ? " (pausing " + pauseMillis + " ms after a refusal)" : "", seconds, base);
@@ -542,7 +549,8 @@ public final class LoadTest {
         double chartGoal = doubleOption("max-chart-p99", 50);
         double refusalGoal = doubleOption("max-refusal-p99", 10);
         boolean goals = chartP99 <= chartGoal && !(refusalP99 > refusalGoal);
-        boolean clean = tally("default chart").total() == tally("default chart").okNanos.size() && tally("largest lstm").errors.get() == 0;
+        boolean clean = tally("default chart").total() == tally("default chart").okNanos.size() && tally("largest lstm").errors.get() == 0
+                && warmup.errors.get() == 0;
         System.out.printf(Locale.ROOT, "%n%s: default chart p99 %.1f ms (goal ≤ %.0f ms), immediate refusals p99 %.1f ms (goal ≤ %.0f ms); %s%n",
                 goals ? "GOALS MET" : strict() ? "FAIL" : "GOAL MISSED", chartP99, chartGoal, refusalP99, refusalGoal,
                 clean ? "every default chart answered, no errors" : "FAIL: errors or refused default charts");
@@ -565,6 +573,12 @@ public final class LoadTest {
             if (!t.errorKinds.isEmpty()) System.out.println("|  errors: " + t.errorKinds + " | | | | | | | | |");
         }
         System.out.printf(Locale.ROOT, "%nAll: %d requests, %.0f req/s.%n", total, total / seconds);
+        if (countFromNanos > startNanos) {
+            System.out.printf(Locale.ROOT, "Warm-up before the table (%.0f s, the same load; not counted): %d requests, p50 %.1f ms,"
+                    + " p99 %.1f ms of the answered ones, %d errors%s%n", (countFromNanos - startNanos) / 1e9, warmup.total(),
+                    percentile(warmup.okNanos, 50), percentile(warmup.okNanos, 99), warmup.errors.get(),
+                    warmup.errorKinds.isEmpty() ? "" : " " + warmup.errorKinds);
+        }
         for (Map.Entry<String, Tally> entry : new TreeMap<>(tallies).entrySet()) {
             List<Double> idle = new ArrayList<>(entry.getValue().retriedAfterIdleSeconds);
             if (idle.isEmpty()) continue;

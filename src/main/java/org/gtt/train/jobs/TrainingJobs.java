@@ -14,13 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gtt.compute.CoreAllowance;
 import org.gtt.train.ModelKind;
 import org.gtt.train.Race;
 import org.gtt.train.TrainingParameters;
 
 /**
  * The server's training races: at most {@code running} at once, each on a thread of its own, and at most
- * {@code queued} more waiting for one; beyond that {@link #reserve} refuses at once. Every race stops at
+ * {@code queued} more waiting for one; beyond that {@link #reserve} refuses at once. Each iteration of a running
+ * race takes its turn on the server's {@link CoreAllowance}, shared with the expensive computations. Every race stops at
  * its time limit, when its listener goes away, or when it is cancelled by id; {@link #close()} cancels
  * them all (a server's shutdown). Memory: only running races hold arrays, each {@link Race#workspaceBytes}
  * of its parameters, which the API bounds; a waiting race holds its parameters and listener only.
@@ -75,6 +77,7 @@ public final class TrainingJobs implements AutoCloseable {
     private static final double FIRST_GUESS_SECONDS = 10;
 
     private final Settings settings;
+    private final CoreAllowance cores;
     private final ExecutorService threads;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     /** Started jobs waiting for a thread, oldest first; guarded by {@code this} like the counts below. */
@@ -84,8 +87,15 @@ public final class TrainingJobs implements AutoCloseable {
     /** A moving average of how long races take, for Retry-After. */
     private double typicalSeconds = FIRST_GUESS_SECONDS;
 
+    /** Races that train whenever their threads get a core (nothing else heavy runs beside them). */
     public TrainingJobs(Settings settings) {
+        this(settings, CoreAllowance.unlimited());
+    }
+
+    /** Races whose iterations take turns on {@code cores} with the other heavy work that shares it. */
+    public TrainingJobs(Settings settings, CoreAllowance cores) {
         this.settings = settings;
+        this.cores = cores;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(settings.running(), work -> {
             Thread thread = new Thread(work, "gtt-train-" + count.incrementAndGet());
@@ -250,7 +260,8 @@ public final class TrainingJobs implements AutoCloseable {
         private void run() {
             double seconds = 0;
             try {
-                seconds = new Race(parameters).run(guarded(), () -> cancelled || !connected(), settings.timeLimit().toNanos()).seconds();
+                seconds = new Race(parameters).run(guarded(), () -> cancelled || !connected(), settings.timeLimit().toNanos(), 1,
+                        cores::holdUninterruptibly).seconds();
             } catch (RuntimeException | Error e) {
                 deliver(() -> listener.failed(e));
                 if (e instanceof Error error) throw error;
