@@ -21,8 +21,9 @@ import org.gtt.train.TrainingParameters;
 
 /**
  * The server's training races: at most {@code running} at once, each on a thread of its own, and at most
- * {@code queued} more waiting for one; beyond that {@link #reserve} refuses at once. Each iteration of a running
- * race takes its turn on the server's {@link CoreAllowance}, shared with the expensive computations. Every race stops at
+ * {@code queued} more waiting for one; beyond that {@link #reserve} refuses at once. A running
+ * race trains in turns of up to {@link #TURN_NANOS} on the server's {@link CoreAllowance}, shared with the
+ * expensive computations. Every race stops at
  * its time limit, when its listener goes away, or when it is cancelled by id; {@link #close()} cancels
  * them all (a server's shutdown). Memory: only running races hold arrays, each {@link Race#workspaceBytes}
  * of its parameters, which the API bounds; a waiting race holds its parameters and listener only.
@@ -73,6 +74,12 @@ public final class TrainingJobs implements AutoCloseable {
     }
 
     private static final SecureRandom IDS = new SecureRandom();
+    /**
+     * How long a race trains on a shared core before it lets the next piece of heavy work have it: long enough to
+     * be worth the wait behind a large computation (a few hundred ms), short enough that a cancelled race or a
+     * client that left is noticed soon.
+     */
+    static final long TURN_NANOS = 100_000_000;
     /** Until races have finished, a slot is assumed to free up this long after a race starts. */
     private static final double FIRST_GUESS_SECONDS = 10;
 
@@ -261,13 +268,30 @@ public final class TrainingJobs implements AutoCloseable {
             double seconds = 0;
             try {
                 seconds = new Race(parameters).run(guarded(), () -> cancelled || !connected(), settings.timeLimit().toNanos(), 1,
-                        cores::holdUninterruptibly).seconds();
+                        turns()).seconds();
             } catch (RuntimeException | Error e) {
                 deliver(() -> listener.failed(e));
                 if (e instanceof Error error) throw error;
             } finally {
                 finished(this, seconds); // a second call after done changes nothing
             }
+        }
+
+        /** Turns on the shared cores; a race cancelled while it waited for one gives its turn straight back. */
+        private Race.Turns turns() {
+            return new Race.Turns() {
+                @Override
+                public void take(Runnable slice) {
+                    cores.holdUninterruptibly(() -> {
+                        if (!cancelled) slice.run();
+                    });
+                }
+
+                @Override
+                public long sliceNanos() {
+                    return TURN_NANOS;
+                }
+            };
         }
 
         private boolean connected() {
