@@ -55,7 +55,7 @@ public final class LoadTest {
     private final long countFromNanos;
     private final long endNanos;
 
-    private LoadTest(Map<String, String> options) {
+    LoadTest(Map<String, String> options) {
         this.options = options;
         String url = options.get("url");
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
@@ -244,7 +244,7 @@ public final class LoadTest {
             } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 body = chunked(chunks);
             } else if (headers.containsKey("content-length")) {
-                body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+                body = exactly(Integer.parseInt(headers.get("content-length")));
             } else {
                 body = in.readAllBytes();
                 close();
@@ -265,11 +265,18 @@ public final class LoadTest {
                     }
                     return body.toByteArray();
                 }
-                byte[] chunk = in.readNBytes(length);
+                byte[] chunk = exactly(length);
                 body.write(chunk);
                 line();
                 if (chunks != null) chunks.accept(new String(chunk, StandardCharsets.UTF_8));
             }
+        }
+
+        /** {@code length} bytes of the answer; a connection closed before them is an error, not a short answer. */
+        private byte[] exactly(int length) throws IOException {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) throw new IOException("connection closed after " + bytes.length + " of " + length + " bytes of an answer");
+            return bytes;
         }
 
         private String line() throws IOException {
