@@ -36,6 +36,11 @@ public final class CoreAllowance {
         return size - cores.availablePermits();
     }
 
+    /** Whether any work waits for a turn now. */
+    public boolean anyoneWaiting() {
+        return cores.hasQueuedThreads();
+    }
+
     /** Runs {@code work} once a core is free, holding it until the work returns. */
     public <T> T hold(Supplier<T> work) throws InterruptedException {
         cores.acquire();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.CountDownLatch;
 import org.gtt.compute.CoreAllowance;
+import org.gtt.compute.HeldCore;
 import org.gtt.train.ModelKind;
 import org.gtt.train.Race;
 import org.gtt.train.TrainingParameters;
@@ -111,23 +111,16 @@ class TrainingJobsTest {
     void aRaceTrainsOnlyOnItsTurnOnTheSharedCoresAndLetsOtherHeavyWorkHaveTurns() throws Exception {
         CoreAllowance cores = new CoreAllowance(1);
         try (TrainingJobs jobs = new TrainingJobs(new TrainingJobs.Settings(1, 0, Duration.ofSeconds(30)), cores)) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> otherWork = CompletableFuture.runAsync(() -> cores.holdUninterruptibly(() -> {
-                holding.countDown();
-                awaitQuietly(release);
-            }));
-            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            HeldCore otherWork = HeldCore.take(cores);
             Heard heard = new Heard();
             jobs.reserve(LONG, heard).start();
             Thread.sleep(300); // 50 iterations (a report) take well under that with a core
             assertEquals(0, heard.progress.get(), "no iteration while the only core is taken");
 
-            release.countDown();
-            otherWork.get(10, TimeUnit.SECONDS);
+            otherWork.release();
             while (heard.progress.get() == 0 && !heard.done.isDone()) Thread.sleep(5);
             assertTrue(heard.progress.get() > 0, "it trains once the core is free");
-            // The race keeps asking for the core, one iteration at a time: another piece of heavy work still gets a turn.
+            // The race keeps asking for the core, a turn (up to 100 ms) at a time: another piece of heavy work still gets a turn.
             int progressBefore = heard.progress.get();
             assertEquals(1, CompletableFuture.supplyAsync(() -> {
                 try {
@@ -137,14 +130,6 @@ class TrainingJobsTest {
                 }
             }).get(10, TimeUnit.SECONDS), "one piece of heavy work at a time");
             assertTrue(!heard.done.isDone(), "the race was still training when the other work had its turn (progress " + progressBefore + ")");
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

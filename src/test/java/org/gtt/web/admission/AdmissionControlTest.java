@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.gtt.api.ApiException;
 import org.gtt.api.BusyException;
 import org.gtt.compute.CoreAllowance;
+import org.gtt.compute.HeldCore;
 import org.junit.jupiter.api.Test;
 
 class AdmissionControlTest {
@@ -75,19 +76,12 @@ class AdmissionControlTest {
     void expensiveWorkWaitsForItsTurnOnCoresSharedWithOtherHeavyWorkWhileCheapWorkDoesNot() throws Exception {
         CoreAllowance cores = new CoreAllowance(1);
         try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 1, 20), cores)) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> training = CompletableFuture.runAsync(() -> cores.holdUninterruptibly(() -> {
-                holding.countDown();
-                await(release);
-            }));
-            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            HeldCore training = HeldCore.take(cores);
             CompletableFuture<Integer> expensive = CompletableFuture.supplyAsync(() -> admission.run(500, cores::inUse));
             assertEquals("cheap", admission.run(1, () -> "cheap"), "cheap work needs no turn");
             Thread.sleep(200);
             assertTrue(!expensive.isDone(), "the expensive computation waits while the other heavy work holds the core");
-            release.countDown();
-            training.get(10, TimeUnit.SECONDS);
+            training.release();
             assertEquals(1, expensive.get(10, TimeUnit.SECONDS), "then it runs, holding the core itself");
         }
     }
