@@ -63,8 +63,8 @@ public final class TrainingJobs implements AutoCloseable {
 
     /**
      * Hears one race, on the job's thread: progress per report, then exactly one {@code done} (or {@code failed}),
-     * also for a job cancelled before it ran. {@link #connected()} is asked before every turn of training (up to {@link #TURN_NANOS}): false (the
-     * client went away) cancels the race; a listener that throws is treated as gone too.
+     * also for a job cancelled before it ran. {@link #connected()} is asked before every turn of training (up to
+     * {@link #TURN_NANOS}): false (the client went away) cancels the race; a listener that throws is treated as gone too.
      */
     public interface Listener extends Race.Listener {
         default boolean connected() { return true; }
