@@ -15,4 +15,10 @@ public final class BusyException extends ApiException {
     public int retryAfterSeconds() {
         return retryAfterSeconds;
     }
+
+    /** A refusal is an answer, not a fault: no stack trace to fill (an overloaded server sends hundreds a second). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

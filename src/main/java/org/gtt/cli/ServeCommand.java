@@ -25,6 +25,7 @@ import org.gtt.web.PrerenderedSite;
 import org.gtt.web.SiteSource;
 import org.gtt.web.TrainingApi;
 import org.gtt.web.WebServer;
+import org.gtt.compute.CoreAllowance;
 import org.gtt.web.admission.AdmissionControl;
 import org.gtt.web.admission.ClientAddress;
 import org.gtt.web.admission.ComputeRateLimit;
@@ -45,13 +46,13 @@ final class ServeCommand {
             "content", null, true, "Folder of lessons to serve instead of the bundled course.",
             "dev", null, false, "Re-read lessons, templates and static files on every request (for authors).",
             "cache-mb", "64", true, "Memory for cached API answers, in MB (0 turns the cache off).",
-            "workers", Integer.toString(DEFAULT_WORKERS), true, "Threads for expensive computations (default: cores − 1, at least 1).",
+            "workers", Integer.toString(DEFAULT_WORKERS), true, "Threads for expensive computations, and the cores they and training iterations take turns on (default: cores − 1, at least 1).",
             "queue", "4", true, "Expensive computations that may wait for a worker; beyond that: 503 with Retry-After.",
             "expensive-ms", "20", true, "Estimated engine time from which a computation counts as expensive.",
             "rate-limit", "20", true, "Requests per second per client on the computing endpoints (0: no limit); beyond: 429.",
             "rate-burst", "40", true, "Requests a client may send at once before the rate limit applies.",
             "trusted-proxies", "", true, "Comma-separated addresses or CIDR networks of reverse proxies whose X-Forwarded-For is believed.",
-            "train-running", "2", true, "Training races that run at once (each on a core of its own).",
+            "train-running", "2", true, "Training races that run at once (each on a thread of its own, its iterations taking turns on the workers' cores).",
             "train-queue", "4", true, "Training races that may wait for one; beyond that: 429 with Retry-After.",
             "train-seconds", "120", true, "Wall-time limit of one training race, in seconds (its time in the queue not counted).",
             "access-log", "on", true, "One JSON line per request on stdout: on or off.",
@@ -106,8 +107,11 @@ final class ServeCommand {
         boolean dev = options.flag("dev");
         Path content = SiteFiles.content(options.get("content"));
         long cacheBytes = (long) options.intValue("cache-mb", 0, 1 << 20) << 20;
-        AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(options.intValue("workers", 1, 1024),
-                options.intValue("queue", 0, 10_000), options.doubleValue("expensive-ms", 0, 1e9)));
+        int workers = options.intValue("workers", 1, 1024);
+        // Expensive computations and training iterations take turns on as many cores as there are workers.
+        CoreAllowance heavyWork = new CoreAllowance(workers);
+        AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(workers,
+                options.intValue("queue", 0, 10_000), options.doubleValue("expensive-ms", 0, 1e9)), heavyWork);
         RateLimiter limiter = new RateLimiter(options.doubleValue("rate-limit", 0, 1e6), options.doubleValue("rate-burst", 1, 1e6));
         ClientAddress clients = trustedProxies(options);
         int drainSeconds = options.intValue("drain-seconds", 0, 3600);
@@ -120,7 +124,7 @@ final class ServeCommand {
         Supplier<SiteSource> site = dev ? liveSite(content, basePath) : prerenderedSite(content, basePath);
         Lifecycle lifecycle = Lifecycle.starting();
         WebServer server = new WebServer(site, List.of(new ComputeRateLimit(limiter, clients), new GradientApi(cacheBytes, admission),
-                new CliffApi(cacheBytes / 2, admission), new TrainingApi(training, lifecycle)), lifecycle);
+                new CliffApi(cacheBytes / 2, admission), new TrainingApi(training, lifecycle, heavyWork)), lifecycle);
         Javalin app = server.start(new WebServer.Options(options.get("host"), port, basePath, accessLog, clients));
         try {
             site.get();

@@ -17,7 +17,8 @@ import java.util.function.BooleanSupplier;
  * each per round, with a report to the listener every {@code reportEvery} iterations and when the race ends.
  * A model stops {@link TrainingParameters#AFTER_SOLVED} iterations after it solved the task (its report
  * then stays as it was); the race ends when every model has stopped or the budget is spent, or early
- * when the caller cancels or the time limit passes, checked before every iteration.
+ * when the caller cancels or the time limit passes, checked before every iteration (or, when the race takes
+ * {@link Turns turns} on a shared core, before every turn).
  *
  * <p>With {@code threads} &gt; 1 the models of one iteration are shared out between the calling thread and
  * helpers (the costliest first, each taken by whichever thread is free), and the iteration ends when all are
@@ -93,22 +94,56 @@ public final class Race {
 
     /** As {@link #run(Listener, BooleanSupplier, long)}, the models of each iteration shared by up to {@code threads} threads. */
     public Finish run(Listener listener, BooleanSupplier cancelled, long timeLimitNanos, int threads) {
+        return run(listener, cancelled, timeLimitNanos, threads, Turns.DIRECT);
+    }
+
+    /**
+     * Where the race trains: at once, or in turns on a core it shares with other heavy work. A turn trains for
+     * up to {@link #sliceNanos()} (at least one iteration, and never past a report), so a race waiting behind
+     * long computations still makes progress in steps of useful size; between turns the race reports and asks
+     * whether to go on, never holding a core while it talks to its listener.
+     */
+    public interface Turns {
+        /** No sharing: one iteration per turn, so cancellation and the time limit are checked before every iteration. */
+        Turns DIRECT = new Turns() {
+            @Override
+            public void take(Runnable slice) {
+                slice.run();
+            }
+
+            @Override
+            public long sliceNanos() {
+                return 0;
+            }
+        };
+
+        /** Runs {@code slice} once it may train, or skips it (the race then asks at once whether to go on). */
+        void take(Runnable slice);
+
+        /** How long one turn may train. */
+        long sliceNanos();
+    }
+
+    /**
+     * As {@link #run(Listener, BooleanSupplier, long, int)}, the training taken in {@code turns}; cancellation
+     * and the time limit are checked between turns.
+     */
+    public Finish run(Listener listener, BooleanSupplier cancelled, long timeLimitNanos, int threads, Turns turns) {
         int helpers = Math.max(0, Math.min(threads, runners.size()) - 1);
         long start = System.nanoTime();
         ModelReport[] last = new ModelReport[runners.size()];
+        Slice slice = new Slice(helpers, turns.sliceNanos());
         StopReason reason = null;
-        int iteration = 0;
         while (reason == null) {
             if (cancelled.getAsBoolean()) {
                 reason = StopReason.CANCELLED;
             } else if (System.nanoTime() - start > timeLimitNanos) {
                 reason = StopReason.TIME_LIMIT;
             } else {
-                iteration++;
-                boolean due = iteration % parameters.reportEvery() == 0;
-                stepAll(due, helpers);
-                if (allFinished()) reason = allSolved() ? StopReason.SOLVED : StopReason.BUDGET;
-                if (due || reason != null) listener.progress(progress(iteration, last));
+                slice.reportDue = false;
+                turns.take(slice);
+                reason = slice.ended;
+                if (slice.reportDue) listener.progress(progress(slice.iteration, last));
             }
         }
         Map<ModelKind, Integer> solved = new LinkedHashMap<>();
@@ -116,6 +151,32 @@ public final class Race {
         Finish finish = new Finish(solved, (System.nanoTime() - start) / 1e9, reason);
         listener.done(finish);
         return finish;
+    }
+
+    /** One turn's training: iterations until a report is due, the race ends, or the turn's time is up (at least one). */
+    private final class Slice implements Runnable {
+        private final int helpers;
+        private final long nanos;
+        int iteration;
+        boolean reportDue;
+        StopReason ended;
+
+        Slice(int helpers, long nanos) {
+            this.helpers = helpers;
+            this.nanos = nanos;
+        }
+
+        @Override
+        public void run() {
+            long end = System.nanoTime() + nanos;
+            do {
+                iteration++;
+                boolean due = iteration % parameters.reportEvery() == 0;
+                stepAll(due, helpers);
+                if (allFinished()) ended = allSolved() ? StopReason.SOLVED : StopReason.BUDGET;
+                reportDue = due || ended != null;
+            } while (!reportDue && System.nanoTime() < end);
+        }
     }
 
     /** One iteration of every runner still training: on this thread, or shared with {@code helpers} more. */

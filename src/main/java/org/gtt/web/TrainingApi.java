@@ -15,6 +15,7 @@ import org.gtt.api.ApiException;
 import org.gtt.api.BusyException;
 import org.gtt.api.TrainingJson;
 import org.gtt.api.TrainingRequestParser;
+import org.gtt.compute.CoreAllowance;
 import org.gtt.train.Race;
 import org.gtt.train.TrainingParameters;
 import org.gtt.train.jobs.TrainingJobs;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the request's Jetty thread parses, reserves a place in the {@link TrainingJobs} pool, writes
  * {@code started} and returns; the response stays open asynchronously ({@code ctx.future}) while the job's own
  * thread trains and writes each event, so Jetty's threads are never held by training. A closed connection shows
- * on the next write: a running job writes at least every {@link #RUNNING_KEEP_ALIVE_MILLIS} ms (an event or a
- * comment, checked before every iteration), a waiting job gets a comment every second from a timer.
+ * on the next write: a training job writes at least every {@link #RUNNING_KEEP_ALIVE_MILLIS} ms (an event or a
+ * comment, checked before every turn of training), and a timer writes a comment on any stream that had nothing
+ * for a second (a job waiting for a slot, or a running one waiting for its turn on a core).
  */
 public final class TrainingApi implements RouteModule {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingApi.class);
@@ -54,7 +56,12 @@ public final class TrainingApi implements RouteModule {
 
     /** Jobs as {@code settings} allow; new ones refused with 503 once {@code lifecycle} drains. */
     public TrainingApi(TrainingJobs.Settings settings, Lifecycle lifecycle) {
-        this.jobs = new TrainingJobs(settings);
+        this(settings, lifecycle, CoreAllowance.unlimited());
+    }
+
+    /** As above, each training iteration taking its turn on {@code cores} with the other heavy work. */
+    public TrainingApi(TrainingJobs.Settings settings, Lifecycle lifecycle, CoreAllowance cores) {
+        this.jobs = new TrainingJobs(settings, cores);
         this.lifecycle = lifecycle;
         keepAlive.scheduleWithFixedDelay(this::keepWaitingStreamsAlive, WAITING_KEEP_ALIVE_MILLIS,
                 WAITING_KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
@@ -141,10 +148,13 @@ public final class TrainingApi implements RouteModule {
         ctx.status(204);
     }
 
-    /** Waiting jobs write nothing of their own: a comment every second keeps proxies patient and finds clients that left. */
+    /**
+     * A job waiting for a slot, or for its turn on a core, writes nothing of its own: a comment after a second of
+     * silence keeps proxies patient and finds clients that left (a stream its job writes to is left alone).
+     */
     private void keepWaitingStreamsAlive() {
         open.forEach((job, stream) -> {
-            if (!stream.running && !stream.events.keepAlive(TimeUnit.MILLISECONDS.toNanos(WAITING_KEEP_ALIVE_MILLIS))) {
+            if (!stream.events.keepAlive(TimeUnit.MILLISECONDS.toNanos(WAITING_KEEP_ALIVE_MILLIS))) {
                 job.cancel();
             }
         });
@@ -154,8 +164,6 @@ public final class TrainingApi implements RouteModule {
     private static final class JobStream implements TrainingJobs.Listener {
         final EventStream events;
         final CompletableFuture<Void> ended = new CompletableFuture<>();
-        /** Set once the job trains: from then on its own thread keeps the stream alive. */
-        volatile boolean running;
 
         JobStream(EventStream events) {
             this.events = events;
@@ -163,7 +171,6 @@ public final class TrainingApi implements RouteModule {
 
         @Override
         public boolean connected() {
-            running = true;
             return events.keepAlive(TimeUnit.MILLISECONDS.toNanos(RUNNING_KEEP_ALIVE_MILLIS));
         }
 

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * overload --url U --clients 64 --seconds 20
  *          64 users asking for the largest LSTM back to back, one user asking for the default chart
  * </pre>
+ * With {@code --warmup-seconds W} the same load runs W seconds before the measured {@code --seconds}: the server's
+ * JIT compiles its hot paths then (a lecture's server has been up for a while); errors of the warm-up still count.
  * Prints a Markdown report; the exit status is 1 when a goal given on the command line is missed.
  */
 public final class LoadTest {
@@ -48,14 +50,17 @@ public final class LoadTest {
 
     private final Map<String, String> options;
     private final URI base;
-    private final long endNanos;
     private final long startNanos = System.nanoTime();
+    /** Requests sent before this are the warm-up: their errors count, their times and rates do not. */
+    private final long countFromNanos;
+    private final long endNanos;
 
-    private LoadTest(Map<String, String> options) {
+    LoadTest(Map<String, String> options) {
         this.options = options;
         String url = options.get("url");
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
-        this.endNanos = startNanos + (long) (Double.parseDouble(options.getOrDefault("seconds", "60")) * 1e9);
+        this.countFromNanos = startNanos + (long) (Double.parseDouble(options.getOrDefault("warmup-seconds", "0")) * 1e9);
+        this.endNanos = countFromNanos + (long) (Double.parseDouble(options.getOrDefault("seconds", "60")) * 1e9);
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,6 +106,12 @@ public final class LoadTest {
         final AtomicLong lateRefusals = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+        /** Idle seconds of each kept-alive connection found closed before the answer (the request was sent again). */
+        final List<Double> retriedAfterIdleSeconds = Collections.synchronizedList(new ArrayList<>());
+
+        void retried(double idleSeconds) {
+            retriedAfterIdleSeconds.add(idleSeconds);
+        }
 
         void error(String kind) {
             errors.incrementAndGet();
@@ -113,6 +124,8 @@ public final class LoadTest {
     }
 
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    /** Every request of the warm-up, whatever its class. */
+    private final Tally warmup = new Tally();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private Tally tally(String name) {
@@ -134,24 +147,53 @@ public final class LoadTest {
 
     record Response(int status, Map<String, String> headers, byte[] body) {}
 
-    /** One keep-alive connection, reopened when the server closes it. */
+    /**
+     * One keep-alive connection, reopened when the server closes it. Like a browser (and the JDK's and Apache's
+     * HTTP clients), it sends an idempotent request once more on a new connection when a kept-alive one turns
+     * out to be closed before any byte of the answer arrived: the server closes connections that stay idle
+     * (Jetty: after 30 s), and a request written just after that can only find the connection gone. The
+     * retry is counted and reported with how long the connection had been idle, so a server that closed a
+     * busy connection would still show.
+     */
     final class Connection implements AutoCloseable {
         private final String forwardedFor;
         private Socket socket;
         private InputStream in;
         private OutputStream out;
+        /** Answers read on this socket, and when the last one ended (to tell a kept-alive connection from a new one). */
+        private int answers;
+        private long idleSinceNanos;
+        /** Set once the first byte of an answer arrived: from then on the request has been answered, if partly. */
+        private boolean answerStarted;
 
         Connection(String forwardedFor) {
             this.forwardedFor = forwardedFor;
         }
 
         Response send(String method, String path, String body) throws IOException {
-            return send(method, path, body, null);
+            return send(method, path, body, null, null);
         }
 
-        /** With {@code chunks}: each chunk of a chunked body as it arrives (a stream of server-sent events). */
-        Response send(String method, String path, String body, java.util.function.Consumer<String> chunks) throws IOException {
+        /**
+         * With {@code chunks}: each chunk of a chunked body as it arrives (a stream of server-sent events).
+         * {@code retried}, if given, hears the idle seconds of a kept-alive connection found closed before its answer.
+         */
+        Response send(String method, String path, String body, java.util.function.Consumer<String> chunks,
+                      java.util.function.DoubleConsumer retried) throws IOException {
+            boolean kept = socket != null && answers > 0;
+            double idleSeconds = kept ? (System.nanoTime() - idleSinceNanos) / 1e9 : 0;
+            try {
+                return attempt(method, path, body, chunks);
+            } catch (IOException e) {
+                if (!kept || answerStarted || !IDEMPOTENT.contains(method)) throw e;
+                if (retried != null) retried.accept(idleSeconds);
+                return attempt(method, path, body, chunks);
+            }
+        }
+
+        private Response attempt(String method, String path, String body, java.util.function.Consumer<String> chunks) throws IOException {
             if (socket == null) open();
+            answerStarted = false;
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(method).append(' ').append(base.getRawPath()).append(path)
                     .append(" HTTP/1.1\r\nHost: ").append(base.getHost()).append(':').append(base.getPort())
@@ -163,6 +205,8 @@ public final class LoadTest {
                 out.write(content);
                 out.flush();
                 Response response = read(method.equals("HEAD"), chunks);
+                answers++;
+                idleSinceNanos = System.nanoTime();
                 if ("close".equalsIgnoreCase(response.headers().get("connection"))) close();
                 return response;
             } catch (IOException e) {
@@ -178,11 +222,15 @@ public final class LoadTest {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
             in = new BufferedInputStream(socket.getInputStream(), 65536);
             out = socket.getOutputStream();
+            answers = 0;
         }
 
         private Response read(boolean head, java.util.function.Consumer<String> chunks) throws IOException {
-            String statusLine = line();
-            if (statusLine == null) throw new IOException("connection closed before an answer");
+            int first = in.read();
+            if (first == -1) throw new IOException("connection closed before an answer");
+            answerStarted = true;
+            String rest = line();
+            String statusLine = (char) first + (rest == null ? "" : rest);
             String[] parts = statusLine.split(" ", 3);
             int status = Integer.parseInt(parts[1]);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -196,7 +244,7 @@ public final class LoadTest {
             } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 body = chunked(chunks);
             } else if (headers.containsKey("content-length")) {
-                body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+                body = exactly(Integer.parseInt(headers.get("content-length")));
             } else {
                 body = in.readAllBytes();
                 close();
@@ -217,11 +265,18 @@ public final class LoadTest {
                     }
                     return body.toByteArray();
                 }
-                byte[] chunk = in.readNBytes(length);
+                byte[] chunk = exactly(length);
                 body.write(chunk);
                 line();
                 if (chunks != null) chunks.accept(new String(chunk, StandardCharsets.UTF_8));
             }
+        }
+
+        /** {@code length} bytes of the answer; a connection closed before them is an error, not a short answer. */
+        private byte[] exactly(int length) throws IOException {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) throw new IOException("connection closed after " + bytes.length + " of " + length + " bytes of an answer");
+            return bytes;
         }
 
         private String line() throws IOException {
@@ -244,6 +299,9 @@ public final class LoadTest {
         }
     }
 
+    /** The methods a client may send again when the connection closed before their answer (RFC 9110, 9.2.2). */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
     /** Sends one request of a class, timing it and filing the outcome. Returns the response, or null on an error. */
     private Response request(Connection connection, String kind, String method, String path, String body) {
         return request(connection, kind, method, path, body, null);
@@ -251,11 +309,11 @@ public final class LoadTest {
 
     private Response request(Connection connection, String kind, String method, String path, String body,
                              java.util.function.Consumer<String> chunks) {
-        Tally tally = tally(kind);
         long start = System.nanoTime();
+        Tally tally = start < countFromNanos ? warmup : tally(kind);
         inFlight.incrementAndGet();
         try {
-            Response response = connection.send(method, path, body, chunks);
+            Response response = connection.send(method, path, body, chunks, tally::retried);
             long nanos = System.nanoTime() - start;
             int status = response.status();
             if (status == 429 && response.headers().containsKey("retry-after")) {
@@ -304,7 +362,7 @@ public final class LoadTest {
         if (rss != null) rss.stop();
         if (stopper != null) stopper.join();
 
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = (System.nanoTime() - countFromNanos) / 1e9;
         System.out.printf(Locale.ROOT, "## Lecture: %d clients for %.0f s against %s%n%n", clients, seconds, base);
         long total = report(seconds);
         if (!training) System.out.println("\n(training starts skipped: POST /api/v1/train is not served here)");
@@ -319,7 +377,7 @@ public final class LoadTest {
                 }
             }
         }
-        long errors = tallies.values().stream().mapToLong(t -> t.errors.get()).sum();
+        long errors = tallies.values().stream().mapToLong(t -> t.errors.get()).sum() + warmup.errors.get();
         long allowedErrors = stoppedInFlight.get() >= 0 ? stoppedInFlight.get() : 0;
         if (stopper != null) {
             System.out.printf(Locale.ROOT, "%nInstance stopped (SIGTERM) at %.1f s with %d request(s) in flight from the load generator;"
@@ -488,7 +546,7 @@ public final class LoadTest {
         }));
         for (Thread thread : threads) thread.start();
         for (Thread thread : threads) thread.join();
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = (System.nanoTime() - countFromNanos) / 1e9;
         System.out.printf(Locale.ROOT, "## Overload: %d clients of the largest LSTM (T = 500, n = 64), back to back%s, plus one client of"
                 + " the default chart (distinct seeds, every request computed) every 100 ms, %.0f s, %s%n%n", clients,
                 pauseMillis > 0 ? " (pausing " + pauseMillis + " ms after a refusal)" : "", seconds, base);
@@ -498,7 +556,8 @@ public final class LoadTest {
         double chartGoal = doubleOption("max-chart-p99", 50);
         double refusalGoal = doubleOption("max-refusal-p99", 10);
         boolean goals = chartP99 <= chartGoal && !(refusalP99 > refusalGoal);
-        boolean clean = tally("default chart").total() == tally("default chart").okNanos.size() && tally("largest lstm").errors.get() == 0;
+        boolean clean = tally("default chart").total() == tally("default chart").okNanos.size() && tally("largest lstm").errors.get() == 0
+                && warmup.errors.get() == 0;
         System.out.printf(Locale.ROOT, "%n%s: default chart p99 %.1f ms (goal ≤ %.0f ms), immediate refusals p99 %.1f ms (goal ≤ %.0f ms); %s%n",
                 goals ? "GOALS MET" : strict() ? "FAIL" : "GOAL MISSED", chartP99, chartGoal, refusalP99, refusalGoal,
                 clean ? "every default chart answered, no errors" : "FAIL: errors or refused default charts");
@@ -521,6 +580,18 @@ public final class LoadTest {
             if (!t.errorKinds.isEmpty()) System.out.println("|  errors: " + t.errorKinds + " | | | | | | | | |");
         }
         System.out.printf(Locale.ROOT, "%nAll: %d requests, %.0f req/s.%n", total, total / seconds);
+        if (countFromNanos > startNanos) {
+            System.out.printf(Locale.ROOT, "Warm-up before the table (%.0f s, the same load; not counted): %d requests, p50 %.1f ms,"
+                    + " p99 %.1f ms of the answered ones, %d errors%s%n", (countFromNanos - startNanos) / 1e9, warmup.total(),
+                    percentile(warmup.okNanos, 50), percentile(warmup.okNanos, 99), warmup.errors.get(),
+                    warmup.errorKinds.isEmpty() ? "" : " " + warmup.errorKinds);
+        }
+        for (Map.Entry<String, Tally> entry : new TreeMap<>(tallies).entrySet()) {
+            List<Double> idle = new ArrayList<>(entry.getValue().retriedAfterIdleSeconds);
+            if (idle.isEmpty()) continue;
+            System.out.printf(Locale.ROOT, "%s: %d sent again on a new connection, as browsers do (the kept-alive one was closed"
+                    + " before any answer, after %.1f to %.1f s idle)%n", entry.getKey(), idle.size(), Collections.min(idle), Collections.max(idle));
+        }
         return total;
     }
 

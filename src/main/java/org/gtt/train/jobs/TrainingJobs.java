@@ -14,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gtt.compute.CoreAllowance;
 import org.gtt.train.ModelKind;
 import org.gtt.train.Race;
 import org.gtt.train.TrainingParameters;
 
 /**
  * The server's training races: at most {@code running} at once, each on a thread of its own, and at most
- * {@code queued} more waiting for one; beyond that {@link #reserve} refuses at once. Every race stops at
+ * {@code queued} more waiting for one; beyond that {@link #reserve} refuses at once. A running
+ * race trains in turns of up to {@link #TURN_NANOS} on the server's {@link CoreAllowance}, shared with the
+ * expensive computations. Every race stops at
  * its time limit, when its listener goes away, or when it is cancelled by id; {@link #close()} cancels
  * them all (a server's shutdown). Memory: only running races hold arrays, each {@link Race#workspaceBytes}
  * of its parameters, which the API bounds; a waiting race holds its parameters and listener only.
@@ -60,8 +63,8 @@ public final class TrainingJobs implements AutoCloseable {
 
     /**
      * Hears one race, on the job's thread: progress per report, then exactly one {@code done} (or {@code failed}),
-     * also for a job cancelled before it ran. {@link #connected()} is asked before every iteration: false (the
-     * client went away) cancels the race; a listener that throws is treated as gone too.
+     * also for a job cancelled before it ran. {@link #connected()} is asked before every turn of training (up to
+     * {@link #TURN_NANOS}): false (the client went away) cancels the race; a listener that throws is treated as gone too.
      */
     public interface Listener extends Race.Listener {
         default boolean connected() { return true; }
@@ -71,10 +74,17 @@ public final class TrainingJobs implements AutoCloseable {
     }
 
     private static final SecureRandom IDS = new SecureRandom();
+    /**
+     * How long a race trains on a shared core before it lets the next piece of heavy work have it: long enough to
+     * be worth the wait behind a large computation (a few hundred ms), short enough that a cancelled race or a
+     * client that left is noticed soon.
+     */
+    static final long TURN_NANOS = 100_000_000;
     /** Until races have finished, a slot is assumed to free up this long after a race starts. */
     private static final double FIRST_GUESS_SECONDS = 10;
 
     private final Settings settings;
+    private final CoreAllowance cores;
     private final ExecutorService threads;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     /** Started jobs waiting for a thread, oldest first; guarded by {@code this} like the counts below. */
@@ -84,8 +94,15 @@ public final class TrainingJobs implements AutoCloseable {
     /** A moving average of how long races take, for Retry-After. */
     private double typicalSeconds = FIRST_GUESS_SECONDS;
 
+    /** Races that train whenever their threads get a core (nothing else heavy runs beside them). */
     public TrainingJobs(Settings settings) {
+        this(settings, CoreAllowance.unlimited());
+    }
+
+    /** Races whose iterations take turns on {@code cores} with the other heavy work that shares it. */
+    public TrainingJobs(Settings settings, CoreAllowance cores) {
         this.settings = settings;
+        this.cores = cores;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(settings.running(), work -> {
             Thread thread = new Thread(work, "gtt-train-" + count.incrementAndGet());
@@ -250,13 +267,31 @@ public final class TrainingJobs implements AutoCloseable {
         private void run() {
             double seconds = 0;
             try {
-                seconds = new Race(parameters).run(guarded(), () -> cancelled || !connected(), settings.timeLimit().toNanos()).seconds();
+                seconds = new Race(parameters).run(guarded(), () -> cancelled || !connected(), settings.timeLimit().toNanos(), 1,
+                        turns()).seconds();
             } catch (RuntimeException | Error e) {
                 deliver(() -> listener.failed(e));
                 if (e instanceof Error error) throw error;
             } finally {
                 finished(this, seconds); // a second call after done changes nothing
             }
+        }
+
+        /** Turns on the shared cores; a race cancelled while it waited for one gives its turn straight back. */
+        private Race.Turns turns() {
+            return new Race.Turns() {
+                @Override
+                public void take(Runnable slice) {
+                    cores.holdUninterruptibly(() -> {
+                        if (!cancelled) slice.run();
+                    });
+                }
+
+                @Override
+                public long sliceNanos() {
+                    return TURN_NANOS;
+                }
+            };
         }
 
         private boolean connected() {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.gtt.api.BusyException;
 import org.gtt.api.ComputeGate;
+import org.gtt.compute.CoreAllowance;
 
 /**
  * Admission by cost. A request estimated under {@code expensiveMillis} runs at once on the thread that
@@ -19,7 +20,11 @@ import org.gtt.api.ComputeGate;
  * is an immediate 503 with Retry-After. A computation that waited in the queue longer than {@code maxWaitMillis}
  * (a machine slower than planned) is refused with 503 when its turn comes instead of being computed late. The HTTP
  * threads held by expensive work are therefore at most workers + queue, and the memory it holds is bounded by the
- * engine's size limits.
+ * engine's size limits. Each expensive computation also takes its turn on the {@link CoreAllowance} it shares with
+ * the training races, so that heavy work of both kinds together never occupies more cores than allowed.
+ *
+ * <p>A refusal is cheap: no stack trace, no lock, no description of the pool (the overload test sends hundreds a
+ * second, and each one's answer time is measured).
  */
 public final class AdmissionControl implements ComputeGate, AutoCloseable {
     public record Settings(int workers, int queue, double expensiveMillis, long maxWaitMillis) {
@@ -36,12 +41,28 @@ public final class AdmissionControl implements ComputeGate, AutoCloseable {
         }
     }
 
+    /** Thrown by the pool when it is full; made once, without a stack trace, and caught below. */
+    private static final RejectedExecutionException FULL = new RejectedExecutionException("full", null) {
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    };
+
     private final Settings settings;
+    private final CoreAllowance cores;
     private final ThreadPoolExecutor pool;
     private final AtomicLong refused = new AtomicLong();
 
+    /** A pool whose computations occupy at most {@code workers} cores of their own. */
     public AdmissionControl(Settings settings) {
+        this(settings, new CoreAllowance(settings.workers()));
+    }
+
+    /** A pool whose computations take turns on {@code cores} with the other heavy work that shares it. */
+    public AdmissionControl(Settings settings, CoreAllowance cores) {
         this.settings = settings;
+        this.cores = cores;
         AtomicInteger threads = new AtomicInteger();
         // A SynchronousQueue would refuse as soon as every worker is busy; queue = 0 means exactly that.
         this.pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
@@ -50,6 +71,9 @@ public final class AdmissionControl implements ComputeGate, AutoCloseable {
                     Thread thread = new Thread(work, "gtt-compute-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
+                },
+                (work, executor) -> {
+                    throw FULL;
                 });
     }
 
@@ -79,7 +103,12 @@ public final class AdmissionControl implements ComputeGate, AutoCloseable {
                     throw new BusyException(503, "the server fell behind: this computation waited over " + settings.maxWaitMillis()
                             + " ms for a worker; try again shortly, or choose smaller sizes", retryAfterSeconds(estimatedMillis));
                 }
-                return work.get();
+                try {
+                    return cores.hold(work);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BusyException(503, "the server is shutting down", 1);
+                }
             });
         } catch (RejectedExecutionException e) {
             throw busy(estimatedMillis);

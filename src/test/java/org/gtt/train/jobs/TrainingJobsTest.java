@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gtt.compute.CoreAllowance;
+import org.gtt.compute.HeldCore;
 import org.gtt.train.ModelKind;
 import org.gtt.train.Race;
 import org.gtt.train.TrainingParameters;
@@ -103,5 +105,31 @@ class TrainingJobsTest {
         assertEquals(Race.StopReason.CANCELLED, reserved.finish().stoppedBy(), "started after the close: ends at once");
         assertEquals(0, jobs.running());
         assertEquals(0, jobs.queued());
+    }
+
+    @Test
+    void aRaceTrainsOnlyOnItsTurnOnTheSharedCoresAndLetsOtherHeavyWorkHaveTurns() throws Exception {
+        CoreAllowance cores = new CoreAllowance(1);
+        try (TrainingJobs jobs = new TrainingJobs(new TrainingJobs.Settings(1, 0, Duration.ofSeconds(30)), cores)) {
+            HeldCore otherWork = HeldCore.take(cores);
+            Heard heard = new Heard();
+            jobs.reserve(LONG, heard).start();
+            Thread.sleep(300); // 50 iterations (a report) take well under that with a core
+            assertEquals(0, heard.progress.get(), "no iteration while the only core is taken");
+
+            otherWork.release();
+            while (heard.progress.get() == 0 && !heard.done.isDone()) Thread.sleep(5);
+            assertTrue(heard.progress.get() > 0, "it trains once the core is free");
+            // The race keeps asking for the core, a turn (up to 100 ms) at a time: another piece of heavy work still gets a turn.
+            int progressBefore = heard.progress.get();
+            assertEquals(1, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return cores.hold(cores::inUse);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(10, TimeUnit.SECONDS), "one piece of heavy work at a time");
+            assertTrue(!heard.done.isDone(), "the race was still training when the other work had its turn (progress " + progressBefore + ")");
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.gtt.api.ApiException;
 import org.gtt.api.BusyException;
+import org.gtt.compute.CoreAllowance;
+import org.gtt.compute.HeldCore;
 import org.junit.jupiter.api.Test;
 
 class AdmissionControlTest {
@@ -67,6 +69,32 @@ class AdmissionControlTest {
             assertSame(thrown, assertThrows(ApiException.class, () -> admission.run(100, () -> {
                 throw thrown;
             })));
+        }
+    }
+
+    @Test
+    void expensiveWorkWaitsForItsTurnOnCoresSharedWithOtherHeavyWorkWhileCheapWorkDoesNot() throws Exception {
+        CoreAllowance cores = new CoreAllowance(1);
+        try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 1, 20), cores)) {
+            HeldCore training = HeldCore.take(cores);
+            CompletableFuture<Integer> expensive = CompletableFuture.supplyAsync(() -> admission.run(500, cores::inUse));
+            assertEquals("cheap", admission.run(1, () -> "cheap"), "cheap work needs no turn");
+            Thread.sleep(200);
+            assertTrue(!expensive.isDone(), "the expensive computation waits while the other heavy work holds the core");
+            training.release();
+            assertEquals(1, expensive.get(10, TimeUnit.SECONDS), "then it runs, holding the core itself");
+        }
+    }
+
+    @Test
+    void aRefusalCarriesNoStackTrace() throws Exception {
+        try (AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(1, 0, 20))) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<String> first = occupyTheWorker(admission, release);
+            BusyException refused = assertThrows(BusyException.class, () -> admission.run(500, () -> "second"));
+            assertEquals(0, refused.getStackTrace().length, "refusing is an answer, cheap to make");
+            release.countDown();
+            assertEquals("first", first.get(10, TimeUnit.SECONDS));
         }
     }
 
