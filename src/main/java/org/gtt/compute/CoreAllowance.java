@@ -8,8 +8,8 @@ import java.util.function.Supplier;
  * computations, the training races' iterations): each piece takes a turn, holding one core while it runs,
  * in the order they asked (a fair semaphore). The server allows cores − 1, so that however much heavy work
  * is waiting, a cheap request (a page, a file, a cached or default chart) finds a core free. A training race
- * holds its turn for one iteration (milliseconds) and then queues again, so a race and an expensive
- * computation alternate rather than compete.
+ * holds its turn for a slice of iterations (up to 100 ms, never past a report) and then queues again, so a race
+ * and an expensive computation alternate rather than compete.
  */
 public final class CoreAllowance {
     private final Semaphore cores;
@@ -51,7 +51,7 @@ public final class CoreAllowance {
         }
     }
 
-    /** {@link #hold(Supplier)} for work that must not be abandoned while it waits (one training iteration). */
+    /** {@link #hold(Supplier)} for work that must not be abandoned while it waits (a slice of training). */
     public void holdUninterruptibly(Runnable work) {
         cores.acquireUninterruptibly();
         try {
