@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.gtt.api.ApiException;
+import org.gtt.api.CliffQueries;
+import org.gtt.api.CliffService;
 import org.gtt.api.GradientService;
 import org.gtt.api.Gradients;
 import org.gtt.api.PastedWeights;
@@ -170,6 +173,41 @@ class EngineBrowserTest {
             requests.add(Map.of("endpoint", "gradients", "method", "POST", "bodyText", body));
             expected.add(answer(() -> service.fromJson(body.getBytes(StandardCharsets.UTF_8)).body()));
         }
+        assertTheEngineAnswers(requests, expected);
+    }
+
+    /**
+     * The cliff's grid and descents (issue 11's cliff widget in the snapshot): defaults, the bounds, n = 201, steps 1
+     * and 200, every clip mode, plain descents, descents that leave the box with their note, and refusals of every
+     * field with their 400 JSON, all the server's bytes.
+     */
+    @Test
+    void theEnginesCliffAnswersAreTheServersByteForByte() {
+        CliffService service = new CliffService(1 << 20);
+        List<Map<String, Object>> requests = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (Map<String, String> query : concat(CliffQueries.grids(), CliffQueries.refusedGrids())) {
+            requests.add(Map.of("endpoint", "cliff", "method", "GET", "query", new TreeMap<>(query)));
+            expected.add(answer(() -> service.grid(CliffQueries.lists(query)).body()));
+        }
+        for (Map<String, String> query : concat(CliffQueries.descents(), CliffQueries.refusedDescents())) {
+            requests.add(Map.of("endpoint", "cliff/descent", "method", "GET", "query", new TreeMap<>(query)));
+            expected.add(answer(() -> service.descent(CliffQueries.lists(query)).body()));
+        }
+        assertTrue(expected.stream().anyMatch(e -> e.startsWith("200 ") && !e.endsWith("\"note\":null}")),
+                "a descent that leaves the box");
+        assertTrue(expected.stream().filter(e -> e.startsWith("400 ")).count() >= 20, "the refusals");
+        assertTheEngineAnswers(requests, expected);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
+    /** The in-browser engine (in a worker, as a snapshot page uses it) answers each request as {@code expected} says. */
+    private static void assertTheEngineAnswers(List<Map<String, Object>> requests, List<String> expected) {
         Page page = chromium.newPage(new ArrayList<>());
         page.navigate(served("backprop-through-time/index.html"));
         List<?> answers = (List<?>) page.evaluate("async requests => { const engine = GTT.sources.get('engine'); const out = [];"
