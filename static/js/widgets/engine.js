@@ -94,16 +94,23 @@
     while (order.length > CACHE_SIZE) delete cache[order.shift()];
   }
 
+  /* What org.gtt.wasm.BrowserEngine answers: /api/v1/gradients, /api/v1/cliff and /api/v1/cliff/descent. */
+  var ENDPOINTS = ["gradients", "cliff", "cliff/descent"];
+
+  function answers(endpoint) {
+    return ENDPOINTS.indexOf(endpoint) >= 0;
+  }
+
   GTT.sources.register("engine", {
     name: "engine",
     available: function () { return supported && !broken; },
-    /* The module answers the gradients endpoint; the other widgets (cliff, train) keep their own fallbacks. */
-    answers: function (endpoint) { return endpoint === "gradients"; },
+    /* The module answers the gradients and cliff endpoints; the training race keeps its recorded run. */
+    answers: answers,
     /* Why the engine is not offered, for the widgets' note: null when it is (or when a live API serves the page). */
     unavailableReason: function () { return SNAPSHOT && !supported ? "noWasm" : null; },
     compute: function (request) {
-      // The module answers the gradients endpoints; for any other the widget keeps its baked state.
-      if (request.endpoint !== "gradients") return Promise.reject(new GTT.sources.RequestError("offline", 0, null));
+      // For any other endpoint the widget keeps its baked state.
+      if (!answers(request.endpoint)) return Promise.reject(new GTT.sources.RequestError("offline", 0, null));
       var key = GTT.sources.requestKey(request);
       if (key in cache) return Promise.resolve(cache[key]);
       if (!answer) answer = FROM_DISK ? onPage() : inWorker();

@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +46,7 @@ class EngineBrowserTest {
     @TempDir static Path temp;
     private static Chromium chromium;
     private static Path site;
-    private static HttpServer server;
+    private static StaticFileServer server;
 
     @BeforeAll
     static void buildServeAndLaunch() throws Exception {
@@ -59,47 +54,18 @@ class EngineBrowserTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log);
         assertEquals(0, Main.run(new String[] {"build", "--out", site.toString()}, out, out), log.toString());
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", EngineBrowserTest::serveFile);
-        server.createContext("/strict/", EngineBrowserTest::serveFile).getFilters().add(new Filter() {
-            @Override
-            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-                exchange.getResponseHeaders().add("Content-Security-Policy", CSP);
-                chain.doFilter(exchange);
-            }
-
-            @Override
-            public String description() { return "the site's CSP"; }
-        });
-        server.start();
+        server = StaticFileServer.start(site, CSP);
         chromium = Chromium.launch();
     }
 
     @AfterAll
     static void stop() {
         if (chromium != null) chromium.close();
-        if (server != null) server.stop(0);
-    }
-
-    /** A plain static file server: the file at the path (index.html for a folder), its type by extension. */
-    private static void serveFile(HttpExchange exchange) throws IOException {
-        Path file = site.resolve(exchange.getRequestURI().getPath().replaceFirst("^/(strict/)?", "")).normalize();
-        if (Files.isDirectory(file)) file = file.resolve("index.html");
-        if (!file.startsWith(site) || !Files.isRegularFile(file)) {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        exchange.getResponseHeaders().add("Content-Type", org.gtt.site.MediaTypes.of(file.toString()));
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (var body = exchange.getResponseBody()) {
-            body.write(bytes);
-        }
+        if (server != null) server.close();
     }
 
     private static String served(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+        return server.url(path);
     }
 
     @Test
