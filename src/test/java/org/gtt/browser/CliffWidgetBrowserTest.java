@@ -159,10 +159,7 @@ class CliffWidgetBrowserTest {
 
     private static void recomputesInTheBrowser(String url) {
         List<String> problems = new ArrayList<>();
-        Page page = chromium.newPage(problems);
-        page.onRequest(request -> {
-            if (request.url().contains("/api/")) problems.add("request to the API: " + request.url());
-        });
+        Page page = chromium.newSnapshotPage(problems);
         page.navigate(url);
         page.waitForFunction("() => document.getElementById('widget-cliff') && document.getElementById('widget-cliff').hasAttribute('data-shown')");
         Trajectory free = Descent.run(MODEL, plain(CliffDefaults.W0, CliffDefaults.B0, CliffDefaults.LEARNING_RATE));
