@@ -252,14 +252,15 @@ class EngineBrowserTest {
 
     /**
      * The README's figure: time from a slider's input event to the redrawn chart, median over a dozen moves after
-     * the first (which also starts the engine), for the default rnn and lstm widgets: the snapshot over http
+     * the first (which also starts the engine), for the default rnn, lstm and cliff widgets: the snapshot over http
      * (worker) and from disk (page), against serve (the API). Written to target/measurements/engine-slider.txt.
      */
     @Test
     void timePerSliderMoveInTheSnapshotAgainstServe() throws Exception {
         StringBuilder report = new StringBuilder("time per slider move, input event to redrawn chart, median of 12 (ms)\n");
-        try (org.gtt.web.RunningSite live = org.gtt.web.RunningSite.start("/", List.of(new org.gtt.web.GradientApi()))) {
-            for (String[] widget : new String[][] {{"backprop-through-time/", "rnn"}, {"lstm/", "lstm"}}) {
+        try (org.gtt.web.RunningSite live = org.gtt.web.RunningSite.start("/",
+                List.of(new org.gtt.web.GradientApi(), new org.gtt.web.CliffApi()))) {
+            for (String[] widget : new String[][] {{"backprop-through-time/", "rnn"}, {"lstm/", "lstm"}, {"cliff-and-clipping/", "cliff"}}) {
                 double[] overHttp = moves(served(widget[0] + "index.html"), widget[1]);
                 double[] fromDisk = moves(site.resolve(widget[0] + "index.html").toUri().toString(), widget[1]);
                 double[] serve = moves(live.url(widget[0]), widget[1]);
