@@ -1,7 +1,7 @@
-/* The in-browser engine's worker (over http(s)): loads TeaVM's runtime, the codec and the module beside it,
-   then answers {id, request} messages with {id, status, body} (or {id, error} if the module failed). */
+/* The in-browser engine's worker (over http(s)): loads the loader (no eval: see loader.js), the codec and the
+   module, then answers {id, request} messages with {id, status, body} (or {id, error} if the module failed). */
 "use strict";
-importScripts("../../wasm/classes.wasm-runtime.js", "codec.js");
+importScripts("loader.js", "codec.js");
 
 /* The bytes, not the URL: compiling from a stream needs the host to send application/wasm, and plain static
    hosts do not all do that. */
@@ -10,7 +10,7 @@ var loaded = fetch(new URL("../../wasm/engine.wasm", self.location.href).href)
     if (!response.ok) throw new Error("engine.wasm: HTTP " + response.status);
     return response.arrayBuffer();
   })
-  .then(function (bytes) { return TeaVM.wasmGC.load(new Uint8Array(bytes)); });
+  .then(function (bytes) { return self.GTTEngineLoader.load(new Uint8Array(bytes)); });
 
 self.onmessage = function (event) {
   var id = event.data.id;

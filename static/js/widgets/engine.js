@@ -5,8 +5,10 @@
    before (the API, or the baked default state with a note). Nothing loads until the first request, so
    reading a page costs nothing. Over http(s) the module runs in a worker (static/js/engine/worker.js) so the
    page never freezes; from file://, where browsers refuse fetch and workers from disk, classic scripts
-   bring TeaVM's runtime, the codec and the module as base64 (static/wasm/engine-wasm.js, made at build
-   time), and it runs on the page, the widget showing its busy state meanwhile. Classic script. */
+   bring the loader (static/js/engine/loader.js), the codec and the module as base64
+   (static/wasm/engine-wasm.js, made at build time), and it runs on the page, the widget showing its busy
+   state meanwhile. The loader compiles no JavaScript, so a strict Content-Security-Policy
+   (script-src 'self' 'wasm-unsafe-eval') does not stop the engine. Classic script. */
 (function () {
   "use strict";
 
@@ -28,14 +30,14 @@
 
   /* From disk: everything as classic scripts, the module decoded from base64, run on the page. */
   function onPage() {
-    var module = loadScript("wasm/classes.wasm-runtime.js")
+    var module = loadScript("js/engine/loader.js")
       .then(function () { return loadScript("js/engine/codec.js"); })
       .then(function () { return loadScript("wasm/engine-wasm.js"); })
       .then(function () {
         var text = atob(window.GTTEngineWasm);
         var bytes = new Uint8Array(text.length);
         for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        return window.TeaVM.wasmGC.load(bytes);
+        return window.GTTEngineLoader.load(bytes);
       });
     return function (request) {
       return module.then(function (loaded) {
@@ -94,16 +96,23 @@
     while (order.length > CACHE_SIZE) delete cache[order.shift()];
   }
 
+  /* What org.gtt.wasm.BrowserEngine answers: /api/v1/gradients, /api/v1/cliff and /api/v1/cliff/descent. */
+  var ENDPOINTS = ["gradients", "cliff", "cliff/descent"];
+
+  function answers(endpoint) {
+    return ENDPOINTS.indexOf(endpoint) >= 0;
+  }
+
   GTT.sources.register("engine", {
     name: "engine",
     available: function () { return supported && !broken; },
-    /* The module answers the gradients endpoint; the other widgets (cliff, train) keep their own fallbacks. */
-    answers: function (endpoint) { return endpoint === "gradients"; },
+    /* The module answers the gradients and cliff endpoints; the training race keeps its recorded run. */
+    answers: answers,
     /* Why the engine is not offered, for the widgets' note: null when it is (or when a live API serves the page). */
     unavailableReason: function () { return SNAPSHOT && !supported ? "noWasm" : null; },
     compute: function (request) {
-      // The module answers the gradients endpoints; for any other the widget keeps its baked state.
-      if (request.endpoint !== "gradients") return Promise.reject(new GTT.sources.RequestError("offline", 0, null));
+      // For any other endpoint the widget keeps its baked state.
+      if (!answers(request.endpoint)) return Promise.reject(new GTT.sources.RequestError("offline", 0, null));
       var key = GTT.sources.requestKey(request);
       if (key in cache) return Promise.resolve(cache[key]);
       if (!answer) answer = FROM_DISK ? onPage() : inWorker();

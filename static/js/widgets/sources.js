@@ -12,7 +12,8 @@
    Three sources, tried in this order by pick():
    1. "api": the live server, when the page is served over http(s) and the server has the API.
    2. "engine": the in-browser engine (WebAssembly, engine.js), in a snapshot (no live API) on a browser
-      with Wasm GC; it answers like the API, bit for bit.
+      with Wasm GC; it answers like the API, bit for bit, for the endpoints it has (gradients, cliff,
+      cliff/descent: see its answers(endpoint)).
    3. "baked": the responses computed at build time and baked into the page (the widgets' default
       states), so a chart always draws; it refuses any other request with kind "offline".
    Classic script (no modules), so it also runs from file://. */

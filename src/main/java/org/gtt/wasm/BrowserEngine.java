@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gtt.api.ApiException;
+import org.gtt.api.Cliff;
 import org.gtt.api.Gradients;
 import org.gtt.json.JsonParser;
 import org.gtt.json.JsonValue;
@@ -13,7 +14,8 @@ import org.teavm.jso.JSExport;
 
 /**
  * The API, compiled to WebAssembly by TeaVM for the snapshot's in-browser engine (static/js/widgets/engine.js):
- * the same request rules, engine and JSON writer as GET and POST /api/v1/gradients.
+ * the same request rules, engine and JSON writer as GET and POST /api/v1/gradients ({@link Gradients}) and
+ * GET /api/v1/cliff and /api/v1/cliff/descent ({@link Cliff}).
  *
  * <p>Number conversions are JavaScript's, because TeaVM's {@code Double.toString} and {@code parseDouble} are
  * not exact (one 17-digit value in a thousand comes out different). JavaScript sends the value of every number
@@ -24,6 +26,7 @@ import org.teavm.jso.JSExport;
 public final class BrowserEngine {
     /** Marks where a double goes in the answer text. */
     static final char NUMBER = '\u0001';
+    private static final String ENDPOINTS = "gradients, cliff, cliff/descent";
     private static double[] numbers = new double[0];
 
     private BrowserEngine() {}
@@ -48,11 +51,14 @@ public final class BrowserEngine {
         String status;
         String body;
         try {
-            if (!endpoint.equals("gradients")) {
-                throw new ApiException(404, "no such endpoint in the in-browser engine: " + endpoint, null, "gradients");
-            }
-            body = method.equals("POST") ? Gradients.fromBody(request, decimals, placeholders)
-                    : Gradients.fromQuery(query(request), decimals, placeholders);
+            body = switch (endpoint) {
+                case "gradients" -> method.equals("POST") ? Gradients.fromBody(request, decimals, placeholders)
+                        : Gradients.fromQuery(query(request), decimals, placeholders);
+                case "cliff" -> Cliff.grid(query(getOnly(method, request)), decimals, placeholders);
+                case "cliff/descent" -> Cliff.descent(query(getOnly(method, request)), decimals, placeholders);
+                default -> throw new ApiException(404, "no such endpoint in the in-browser engine: " + endpoint, null,
+                        ENDPOINTS);
+            };
             status = "200";
         } catch (ApiException e) {
             doubles.clear();
@@ -68,6 +74,12 @@ public final class BrowserEngine {
     @JSExport
     public static double[] answerNumbers() {
         return numbers;
+    }
+
+    /** The cliff's endpoints are GET only, as on the server. */
+    private static String getOnly(String method, String request) {
+        if (!method.equals("GET")) throw new ApiException(405, method + " is not allowed here", null, "GET");
+        return request;
     }
 
     private static Map<String, List<String>> query(String json) {

@@ -61,6 +61,15 @@ public final class Chromium implements AutoCloseable {
         return newPage(new ArrayList<>());
     }
 
+    /** As {@link #newPage(List)}, and any request to /api/ is a problem too: a snapshot never asks the API. */
+    public Page newSnapshotPage(List<String> problems) {
+        Page page = newPage(problems);
+        page.onRequest(request -> {
+            if (request.url().contains("/api/")) problems.add("request to the API: " + request.url());
+        });
+        return page;
+    }
+
     /** The page's WCAG 2 A/AA violations found by axe, one line each; empty when there are none. */
     public static String accessibilityViolations(Page page) {
         return violations(new com.deque.html.axecore.playwright.AxeBuilder(page));

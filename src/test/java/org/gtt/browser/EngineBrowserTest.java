@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.gtt.api.ApiException;
+import org.gtt.api.CliffQueries;
+import org.gtt.api.CliffService;
 import org.gtt.api.GradientService;
 import org.gtt.api.Gradients;
 import org.gtt.api.PastedWeights;
@@ -34,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built snapshot with the in-browser engine (issue 11), in Debian's Chromium: served by a plain static file
  * server and opened from file://, every slider of every gradient widget redraws its chart with no request to
- * /api/, no failed request and no console error; the engine's answers are the server's, byte for byte; and
- * where it cannot run (no Wasm GC, or a host whose Content-Security-Policy forbids eval, which TeaVM's loader
- * needs) the widgets keep their baked charts and say so.
+ * /api/, no failed request and no console error, also under a Content-Security-Policy without eval; the
+ * engine's answers are the server's, byte for byte; and where it cannot run (no Wasm GC) the widgets keep their
+ * baked charts and say so.
  */
 class EngineBrowserTest {
     /** A strict policy as a static host might send it (under /strict/): WebAssembly allowed, JavaScript eval not. */
@@ -48,7 +46,7 @@ class EngineBrowserTest {
     @TempDir static Path temp;
     private static Chromium chromium;
     private static Path site;
-    private static HttpServer server;
+    private static StaticFileServer server;
 
     @BeforeAll
     static void buildServeAndLaunch() throws Exception {
@@ -56,54 +54,26 @@ class EngineBrowserTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log);
         assertEquals(0, Main.run(new String[] {"build", "--out", site.toString()}, out, out), log.toString());
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", EngineBrowserTest::serveFile);
-        server.createContext("/strict/", EngineBrowserTest::serveFile).getFilters().add(new Filter() {
-            @Override
-            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-                exchange.getResponseHeaders().add("Content-Security-Policy", CSP);
-                chain.doFilter(exchange);
-            }
-
-            @Override
-            public String description() { return "the site's CSP"; }
-        });
-        server.start();
+        server = StaticFileServer.start(site, CSP);
         chromium = Chromium.launch();
     }
 
     @AfterAll
     static void stop() {
         if (chromium != null) chromium.close();
-        if (server != null) server.stop(0);
-    }
-
-    /** A plain static file server: the file at the path (index.html for a folder), its type by extension. */
-    private static void serveFile(HttpExchange exchange) throws IOException {
-        Path file = site.resolve(exchange.getRequestURI().getPath().replaceFirst("^/(strict/)?", "")).normalize();
-        if (Files.isDirectory(file)) file = file.resolve("index.html");
-        if (!file.startsWith(site) || !Files.isRegularFile(file)) {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        exchange.getResponseHeaders().add("Content-Type", org.gtt.site.MediaTypes.of(file.toString()));
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (var body = exchange.getResponseBody()) {
-            body.write(bytes);
-        }
+        if (server != null) server.close();
     }
 
     private static String served(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+        return server.url(path);
     }
 
     @Test
-    void theSnapshotCarriesTheModuleItsRuntimeAndTheScriptForm() throws Exception {
+    void theSnapshotCarriesTheModuleItsLoaderAndTheScriptForm() throws Exception {
         byte[] module = Files.readAllBytes(site.resolve("static/wasm/engine.wasm"));
         assertEquals("\0asm", new String(module, 0, 4, StandardCharsets.ISO_8859_1), "the WebAssembly magic number");
-        assertTrue(Files.size(site.resolve("static/wasm/classes.wasm-runtime.js")) > 1000, "TeaVM's runtime");
+        assertTrue(Files.isRegularFile(site.resolve("static/js/engine/loader.js")), "the loader");
+        assertTrue(!Files.exists(site.resolve("static/wasm/classes.wasm-runtime.js")), "not TeaVM's loader, which needs eval");
         assertTrue(Files.readString(site.resolve("static/wasm/engine-wasm.js")).contains("GTTEngineWasm"), "the base64 form");
         assertTrue(Files.isRegularFile(site.resolve("static/js/engine/worker.js")));
     }
@@ -122,10 +92,7 @@ class EngineBrowserTest {
 
     private static void everySliderRedraws(String url) {
         List<String> problems = new ArrayList<>();
-        Page page = chromium.newPage(problems);
-        page.onRequest(request -> {
-            if (request.url().contains("/api/")) problems.add("request to the API: " + request.url());
-        });
+        Page page = chromium.newSnapshotPage(problems);
         page.navigate(url);
         page.waitForFunction("() => [...document.querySelectorAll('.widget')].every(w => w.hasAttribute('data-shown'))");
         int sliders = 0;
@@ -170,6 +137,41 @@ class EngineBrowserTest {
             requests.add(Map.of("endpoint", "gradients", "method", "POST", "bodyText", body));
             expected.add(answer(() -> service.fromJson(body.getBytes(StandardCharsets.UTF_8)).body()));
         }
+        assertTheEngineAnswers(requests, expected);
+    }
+
+    /**
+     * The cliff's grid and descents (issue 11's cliff widget in the snapshot): defaults, the bounds, n = 201, steps 1
+     * and 200, every clip mode, plain descents, descents that leave the box with their note, and refusals of every
+     * field with their 400 JSON, all the server's bytes.
+     */
+    @Test
+    void theEnginesCliffAnswersAreTheServersByteForByte() {
+        CliffService service = new CliffService(1 << 20);
+        List<Map<String, Object>> requests = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (Map<String, String> query : concat(CliffQueries.grids(), CliffQueries.refusedGrids())) {
+            requests.add(Map.of("endpoint", "cliff", "method", "GET", "query", new TreeMap<>(query)));
+            expected.add(answer(() -> service.grid(CliffQueries.lists(query)).body()));
+        }
+        for (Map<String, String> query : concat(CliffQueries.descents(), CliffQueries.refusedDescents())) {
+            requests.add(Map.of("endpoint", "cliff/descent", "method", "GET", "query", new TreeMap<>(query)));
+            expected.add(answer(() -> service.descent(CliffQueries.lists(query)).body()));
+        }
+        assertTrue(expected.stream().anyMatch(e -> e.startsWith("200 ") && !e.endsWith("\"note\":null}")),
+                "a descent that leaves the box");
+        assertTrue(expected.stream().filter(e -> e.startsWith("400 ")).count() >= 20, "the refusals");
+        assertTheEngineAnswers(requests, expected);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
+    /** The in-browser engine (in a worker, as a snapshot page uses it) answers each request as {@code expected} says. */
+    private static void assertTheEngineAnswers(List<Map<String, Object>> requests, List<String> expected) {
         Page page = chromium.newPage(new ArrayList<>());
         page.navigate(served("backprop-through-time/index.html"));
         List<?> answers = (List<?>) page.evaluate("async requests => { const engine = GTT.sources.get('engine'); const out = [];"
@@ -237,29 +239,28 @@ class EngineBrowserTest {
         byte[] get();
     }
 
+    /**
+     * A host that sends a strict policy (WebAssembly allowed, JavaScript eval not): the engine's own loader
+     * (loader.js) compiles no JavaScript, so every slider still redraws its chart and Chromium reports no
+     * violation (a violation is a console error, which the page's problems collect).
+     */
     @Test
-    void underAPolicyWithoutEvalTheWidgetsKeepTheirBakedChartsAndSaySo() {
-        Page page = chromium.newPage(new ArrayList<>());
-        page.navigate(served("strict/backprop-through-time/index.html"));
-        page.waitForFunction("() => [...document.querySelectorAll('.widget')].every(w => w.hasAttribute('data-shown'))");
-        Object before = page.evaluate("() => JSON.stringify(window.GttWidgets.get('rnn').plot.data)");
-        page.locator("#widget-rnn-scale").press("ArrowRight");
-        page.waitForFunction("() => document.querySelector('#widget-rnn .widget-status').textContent !== ''");
-        assertEquals(before, page.evaluate("() => JSON.stringify(window.GttWidgets.get('rnn').plot.data)"), "the baked chart stays");
-        assertTrue(page.locator("#widget-rnn-scale").isDisabled(), "the controls are off");
-        page.close();
+    void underAPolicyWithoutEvalEverySliderStillRedrawsItsChart() {
+        everySliderRedraws(served("strict/backprop-through-time/index.html"));
+        everySliderRedraws(served("strict/cliff-and-clipping/index.html"));
     }
 
     /**
      * The README's figure: time from a slider's input event to the redrawn chart, median over a dozen moves after
-     * the first (which also starts the engine), for the default rnn and lstm widgets: the snapshot over http
+     * the first (which also starts the engine), for the default rnn, lstm and cliff widgets: the snapshot over http
      * (worker) and from disk (page), against serve (the API). Written to target/measurements/engine-slider.txt.
      */
     @Test
     void timePerSliderMoveInTheSnapshotAgainstServe() throws Exception {
         StringBuilder report = new StringBuilder("time per slider move, input event to redrawn chart, median of 12 (ms)\n");
-        try (org.gtt.web.RunningSite live = org.gtt.web.RunningSite.start("/", List.of(new org.gtt.web.GradientApi()))) {
-            for (String[] widget : new String[][] {{"backprop-through-time/", "rnn"}, {"lstm/", "lstm"}}) {
+        try (org.gtt.web.RunningSite live = org.gtt.web.RunningSite.start("/",
+                List.of(new org.gtt.web.GradientApi(), new org.gtt.web.CliffApi()))) {
+            for (String[] widget : new String[][] {{"backprop-through-time/", "rnn"}, {"lstm/", "lstm"}, {"cliff-and-clipping/", "cliff"}}) {
                 double[] overHttp = moves(served(widget[0] + "index.html"), widget[1]);
                 double[] fromDisk = moves(site.resolve(widget[0] + "index.html").toUri().toString(), widget[1]);
                 double[] serve = moves(live.url(widget[0]), widget[1]);

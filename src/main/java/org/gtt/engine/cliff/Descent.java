@@ -1,10 +1,10 @@
 package org.gtt.engine.cliff;
 
+import org.gtt.engine.math.PortableFormat;
 import org.gtt.engine.math.PortableMath;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Gradient descent on E(w, b), plain or with clipping: (w, b) ← (w, b) − η·clip(∇E). A step that would
@@ -75,7 +75,7 @@ public final class Descent {
 
     private static String leftTheBox(int k, double w, double b) {
         String to = Double.isFinite(w) && Double.isFinite(b)
-                ? String.format(Locale.ROOT, " (to w = %.4g, b = %.4g)", w, b) : "";
+                ? " (to w = " + PortableFormat.general(w, 4) + ", b = " + PortableFormat.general(b, 4) + ")" : "";
         return "step " + k + " would leave the parameter box |w|, |b| ≤ " + (int) BOX + to
                 + ", so the trajectory ends after iteration " + (k - 1);
     }
