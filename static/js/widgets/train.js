@@ -312,7 +312,7 @@
       if (last && typeof last.iterationsPerSecond === "number") {
         words.push(chart.format(run.live ? self.text.trainRate : self.text.trainRecorded, Math.round(last.iterationsPerSecond)));
       }
-      if (last && last.solvedAt !== null) words.push(self.labels.solvedAt + " " + last.solvedAt);
+      if (last && last.solvedAt !== null) words.push(chart.format(self.text.trainSolvedAt, last.solvedAt));
       item.querySelector(".widget-rate").textContent = words.join(" · ");
     });
   };

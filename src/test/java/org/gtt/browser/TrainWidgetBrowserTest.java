@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +87,7 @@ class TrainWidgetBrowserTest {
         List<String> problems = new ArrayList<>();
         List<String> requests = new CopyOnWriteArrayList<>();
         Page page = open(snapshot.resolve("race/index.html").toUri().toString(), problems, requests);
-        replayAndCheck(page, "file");
+        replayAndCheck(page, "file", false);
         assertEquals(List.of(), problems);
         assertEquals(List.of(), requests.stream().filter(url -> url.contains("/api/")).toList(), "no request to /api/");
         page.close();
@@ -108,7 +109,8 @@ class TrainWidgetBrowserTest {
             List<String> problems = new ArrayList<>();
             List<String> requests = new CopyOnWriteArrayList<>();
             Page page = open(url, problems, requests);
-            replayAndCheck(page, "static");
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+            replayAndCheck(page, "static-dark", true);
             assertEquals(List.of(), problems);
             assertEquals(List.of(), requests.stream().filter(u -> u.contains("/api/")).toList(), "no request to /api/");
             page.close();
@@ -120,7 +122,8 @@ class TrainWidgetBrowserTest {
     }
 
     /** Start replays every recorded report: the chart's losses and the table are the recording's, nothing else. */
-    private static void replayAndCheck(Page page, String name) throws Exception {
+    /** {@code audit}: run axe too (not from file://, where its stylesheet requests are refused and logged as errors). */
+    private static void replayAndCheck(Page page, String name, boolean audit) throws Exception {
         boolean chinese = "zh-Hans".equals(page.locator("html").getAttribute("lang"));
         Locator widget = page.locator("#widget-train");
         JsonNode recording = JSON.readTree(widget.locator(".widget-config").textContent()).at("/baked/race");
@@ -130,7 +133,10 @@ class TrainWidgetBrowserTest {
         int bakedRows = widget.locator(".widget-table tbody tr").count();
         assertTrue(bakedRows > 0, "the recording's table is baked into the page");
 
-        widget.locator("[data-action=start]").click();
+        if (audit) assertEquals("", Chromium.accessibilityViolations(page, "#widget-train"), "axe WCAG 2 A/AA violations");
+        // Keyboard only: the Start button takes focus and Enter presses it.
+        widget.locator("[data-action=start]").focus();
+        page.keyboard().press("Enter");
         assertEquals("running", widget.getAttribute("data-race"));
         page.waitForFunction("() => ['solved', 'budget'].includes(document.getElementById('widget-train').getAttribute('data-race'))");
         assertTrue(widget.locator(".widget-status").textContent().contains(chinese ? "重放结束" : "Replay finished"));
@@ -145,6 +151,7 @@ class TrainWidgetBrowserTest {
         assertEquals(bakedRows, widget.locator(".widget-table tbody tr").count(), "the replay fills the same rows as the baked table");
         assertEquals(3, widget.locator(".widget-strip canvas").count(), "one heat strip per recorded runner");
         assertTrue(stripIsPainted(page, 0), "the strip is drawn");
+        if (audit) assertEquals("", Chromium.accessibilityViolations(page, "#widget-train"), "axe, after the replay drew everything");
         widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("train-replay-" + name + ".png")));
     }
 
