@@ -325,8 +325,10 @@
   TrainWidget.prototype.chartData = function (run) {
     var iterations = {};
     run.models.forEach(function (model) { run.reports[model].forEach(function (r) { iterations[r.iteration] = true; }); });
+    // 0 and the budget too, so the chance and success lines span the whole axis from the start.
+    iterations[0] = true;
+    iterations[run.iterations] = true;
     var xs = Object.keys(iterations).map(Number).sort(function (a, b) { return a - b; });
-    if (!xs.length) xs = [0, run.iterations];
     var columns = run.models.map(function (model) {
       var byIteration = {};
       run.reports[model].forEach(function (r) { byIteration[r.iteration] = log10(r.evalLoss); });
