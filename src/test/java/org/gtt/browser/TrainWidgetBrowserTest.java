@@ -146,7 +146,9 @@ class TrainWidgetBrowserTest {
         List<?> rnnLoss = (List<?>) page.evaluate("() => window.GttWidgets.get('train').plot.data[1]");
         JsonNode firstRnn = recording.at("/progress/0/models/0");
         assertEquals("rnn", firstRnn.get("model").asText());
-        assertEquals(Math.log10(firstRnn.get("evalLoss").asDouble()), ((Number) rnnLoss.get(0)).doubleValue(), 1e-12,
+        List<?> iterations = (List<?>) page.evaluate("() => window.GttWidgets.get('train').plot.data[0]");
+        assertEquals(List.of(0, firstRnn.get("iteration").asInt()), iterations.subList(0, 2), "x: 0, then the reports' iterations");
+        assertEquals(Math.log10(firstRnn.get("evalLoss").asDouble()), ((Number) rnnLoss.get(1)).doubleValue(), 1e-12,
                 "the chart plots the recorded evaluation loss");
         assertEquals(bakedRows, widget.locator(".widget-table tbody tr").count(), "the replay fills the same rows as the baked table");
         assertEquals(3, widget.locator(".widget-strip canvas").count(), "one heat strip per recorded runner");
