@@ -1,8 +1,11 @@
 package org.gtt.widget;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,42 @@ final class RaceWidget {
     private static final List<String> LABELS = List.of("model", "trainLoss", "evalLoss", "firstStep", "solvedAt",
             "strip", "legend", "legendLow", "legendHigh", "chance", "target", "yAxis", "start", "stop");
 
+    /** Significant digits the baked recording keeps: more than the page shows (the table writes 3–4). */
+    static final MathContext BAKED_DIGITS = new MathContext(4);
+
     private RaceWidget() {}
+
+    /**
+     * The recording as the page carries it: every number to {@link #BAKED_DIGITS} and without the LSTM's
+     * {@code cellGradientNorms}, which the widget does not draw. The default race is 60 reports of four models
+     * with 50 step norms each; at full precision that alone would take the lesson page past its weight budget.
+     */
+    static JsonNode compact(JsonNode recording) {
+        JsonNode copy = recording.deepCopy();
+        for (JsonNode progress : copy.path("progress")) {
+            for (JsonNode report : progress.path("models")) ((ObjectNode) report).remove("cellGradientNorms");
+        }
+        round(copy);
+        return copy;
+    }
+
+    private static void round(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isFloatingPointNumber()) object.put(field.getKey(), rounded(field.getValue()));
+                else round(field.getValue());
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isFloatingPointNumber()) array.set(i, JsonNodeFactory.instance.numberNode(rounded(array.get(i))));
+                else round(array.get(i));
+            }
+        }
+    }
+
+    private static double rounded(JsonNode number) {
+        return new BigDecimal(number.asDouble()).round(BAKED_DIGITS).doubleValue();
+    }
 
     /** One row per model and report (a model that stopped adds none): model, iteration, losses, ‖∂L/∂h₁‖, solved at. */
     static DataTable of(WidgetKind kind, JsonNode recording) {

@@ -111,6 +111,10 @@ class TrainWidgetBrowserTest {
             Page page = open(url, problems, requests);
             page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
             replayAndCheck(page, "static-dark", true);
+            page.setViewportSize(360, 800);
+            page.waitForFunction("() => document.documentElement.scrollWidth <= window.innerWidth");
+            assertEquals("", Chromium.accessibilityViolations(page, "#widget-train"), "axe at phone width");
+            page.locator("#widget-train").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("train-phone.png")));
             assertEquals(List.of(), problems);
             assertEquals(List.of(), requests.stream().filter(u -> u.contains("/api/")).toList(), "no request to /api/");
             page.close();

@@ -45,8 +45,18 @@ class TrainWidgetTest {
                 TrainingParameters.OptimizerKind.ADAM, null, TrainingParameters.ClipMode.NORM, 1.0, 200, 3, 50);
         JsonNode recording = config.at("/baked/race");
         assertEquals(JSON.readTree(TrainingJson.text(TrainingJson.parameters(expected))), recording.get("parameters"));
-        assertEquals(JSON.readTree(TrainingJson.text(TrainingJson.recorded(RecordedRace.of(expected)))).get("progress"),
-                recording.get("progress"), "the baked reports are the trainer's for those parameters");
+        JsonNode trained = JSON.readTree(TrainingJson.text(TrainingJson.recorded(RecordedRace.of(expected))));
+        assertEquals(RaceWidget.compact(trained).get("progress"), recording.get("progress"), "the baked reports are the trainer's for those parameters");
+        JsonNode lstm = trained.at("/progress/3/models/1");
+        JsonNode bakedLstm = recording.at("/progress/3/models/1");
+        assertEquals("lstm", bakedLstm.get("model").asText());
+        assertFalse(bakedLstm.has("cellGradientNorms"), "the cell norms, which the widget does not draw, stay out of the page");
+        for (String field : List.of("trainLoss", "evalLoss", "gradNormBeforeClip")) {
+            double exact = lstm.get(field).asDouble();
+            assertEquals(exact, bakedLstm.get(field).asDouble(), 5e-4 * Math.abs(exact), field + " to 4 significant digits");
+        }
+        assertEquals(lstm.at("/stepGradientNorms/0").asDouble(), bakedLstm.at("/stepGradientNorms/0").asDouble(),
+                5e-4 * lstm.at("/stepGradientNorms/0").asDouble());
         assertEquals(4, recording.get("progress").size(), "200 iterations reported every 50");
         assertEquals("3", config.at("/defaults/seed").asText());
         assertTrue(html.contains("name=\"seed\""), "the seed is a control");
