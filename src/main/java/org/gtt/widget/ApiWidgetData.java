@@ -9,6 +9,7 @@ import org.gtt.api.ApiException;
 import org.gtt.api.CliffService;
 import org.gtt.api.GradientService;
 import org.gtt.api.TrainingJson;
+import org.gtt.api.TrainingRequestParser;
 import org.gtt.content.BlockException;
 import org.gtt.train.RecordedRace;
 import org.gtt.train.TrainingParameters;
@@ -55,8 +56,13 @@ public final class ApiWidgetData implements WidgetData {
 
     /** Races are deterministic per parameters; RecordedRace keeps recent ones, so every page with one preset trains it once. */
     @Override
-    public String recordedRace(TrainingParameters parameters) {
-        return TrainingJson.text(TrainingJson.recorded(RecordedRace.of(parameters)));
+    public String recordedRace(String requestJson) throws BlockException {
+        try {
+            TrainingParameters parameters = TrainingRequestParser.parse(requestJson.getBytes(StandardCharsets.UTF_8));
+            return TrainingJson.text(TrainingJson.recorded(RecordedRace.of(parameters)));
+        } catch (ApiException e) {
+            throw refusal(e);
+        }
     }
 
     private static BlockException refusal(ApiException e) {

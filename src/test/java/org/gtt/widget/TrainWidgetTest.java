@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gtt.api.TrainingJson;
+import org.gtt.api.TrainingRequestParser;
 import org.gtt.content.BlockContext;
 import org.gtt.content.BlockException;
 import org.gtt.content.Lang;
@@ -33,7 +35,8 @@ class TrainWidgetTest {
         var state = WidgetKind.TRAIN.defaults();
         assertEquals("50", state.get("steps"));
         assertEquals("1", state.get("seed"), "the seed is the race's, not the gradient widgets' hidden 0");
-        assertEquals(defaults, TrainingPreset.parameters(state), "the default block asks for exactly TrainingParameters.defaults()");
+        assertEquals(defaults, TrainingRequestParser.parse(TrainingPreset.body(state).getBytes(StandardCharsets.UTF_8)),
+                "the default block asks for exactly TrainingParameters.defaults()");
         assertEquals("0", WidgetKind.RNN.defaults().get("seed"), "the other widgets keep their hidden seed 0");
     }
 
