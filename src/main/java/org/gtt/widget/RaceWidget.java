@@ -27,20 +27,28 @@ final class RaceWidget {
     private static final List<String> LABELS = List.of("model", "trainLoss", "evalLoss", "firstStep", "solvedAt",
             "strip", "legend", "legendLow", "legendHigh", "chance", "target", "yAxis", "start", "stop");
 
-    /** Significant digits the baked recording keeps: more than the page shows (the table writes 3–4). */
-    static final MathContext BAKED_DIGITS = new MathContext(4);
+    /** Significant digits the baked recording keeps: what the page shows (the table writes 3). */
+    static final MathContext BAKED_DIGITS = new MathContext(3);
 
     private RaceWidget() {}
 
     /**
-     * The recording as the page carries it: every number to {@link #BAKED_DIGITS} and without the LSTM's
-     * {@code cellGradientNorms}, which the widget does not draw. The default race is 60 reports of four models
+     * The recording as the page carries it: every number to {@link #BAKED_DIGITS}, without the LSTM's
+     * {@code cellGradientNorms}, which the widget does not draw, and without the repeated reports of runners that stopped. The default race is 60 reports of four models
      * with 50 step norms each; at full precision that alone would take the lesson page past its weight budget.
      */
     static JsonNode compact(JsonNode recording) {
         JsonNode copy = recording.deepCopy();
+        Map<String, Integer> lastIteration = new LinkedHashMap<>();
         for (JsonNode progress : copy.path("progress")) {
-            for (JsonNode report : progress.path("models")) ((ObjectNode) report).remove("cellGradientNorms");
+            ArrayNode models = (ArrayNode) progress.path("models");
+            for (int i = models.size() - 1; i >= 0; i--) ((ObjectNode) models.get(i)).remove("cellGradientNorms");
+            // a runner that stopped repeats its last report in every later event: the page keeps it once
+            for (int i = 0; i < models.size(); i++) {
+                JsonNode report = models.get(i);
+                int iteration = report.path("iteration").asInt();
+                if (Integer.valueOf(iteration).equals(lastIteration.put(report.path("model").asText(), iteration))) models.remove(i--);
+            }
         }
         round(copy);
         return copy;

@@ -56,10 +56,10 @@ class TrainWidgetTest {
         assertFalse(bakedLstm.has("cellGradientNorms"), "the cell norms, which the widget does not draw, stay out of the page");
         for (String field : List.of("trainLoss", "evalLoss", "gradNormBeforeClip")) {
             double exact = lstm.get(field).asDouble();
-            assertEquals(exact, bakedLstm.get(field).asDouble(), 5e-4 * Math.abs(exact), field + " to 4 significant digits");
+            assertEquals(exact, bakedLstm.get(field).asDouble(), 5e-3 * Math.abs(exact), field + " to 3 significant digits");
         }
         assertEquals(lstm.at("/stepGradientNorms/0").asDouble(), bakedLstm.at("/stepGradientNorms/0").asDouble(),
-                5e-4 * lstm.at("/stepGradientNorms/0").asDouble());
+                5e-3 * lstm.at("/stepGradientNorms/0").asDouble());
         assertEquals(4, recording.get("progress").size(), "200 iterations reported every 50");
         assertEquals("3", config.at("/defaults/seed").asText());
         assertTrue(html.contains("name=\"seed\""), "the seed is a control");
