@@ -18,8 +18,9 @@ public interface WidgetData {
     String post(String endpoint, String requestJson) throws BlockException;
 
     /**
-     * The race {@code POST /api/v1/train} would stream for {@code requestJson}, recorded whole:
-     * {@code TrainingJson.recorded} = {"parameters", "progress": [every progress event], "done"}.
+     * The race {@code POST /api/v1/train} would stream for {@code requestJson}, recorded whole as the page
+     * carries it: {@code TrainingJson.recorded} = {"parameters", "progress": [every progress event], "done"},
+     * compacted by {@link RaceWidget#compact} (see {@link RaceRecordings}).
      */
     String recordedRace(String requestJson) throws BlockException;
 }

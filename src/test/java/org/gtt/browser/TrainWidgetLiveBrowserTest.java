@@ -44,7 +44,7 @@ class TrainWidgetLiveBrowserTest {
         chromium = Chromium.launch();
         Files.createDirectories(SCREENSHOTS);
         training = new TrainingApi(new TrainingJobs.Settings(1, 0, Duration.ofSeconds(60)), Lifecycle.ready());
-        site = RunningSite.start(TrainWidgetBrowserTest.shortRaceCourse(temp.resolve("content")), List.of(new GradientApi(), training));
+        site = RunningSite.start(ShortRaceCourse.write(temp.resolve("content")), List.of(new GradientApi(), training));
     }
 
     @AfterAll
