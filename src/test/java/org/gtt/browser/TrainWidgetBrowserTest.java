@@ -110,7 +110,9 @@ class TrainWidgetBrowserTest {
      * The page's recording (3 significant digits, a stopped runner's report once, no timings: RaceWidget.compact)
      * replays into the picture the trainer's full recording draws: the same x values, every plotted log10 loss
      * within the rounding (|log10 1.005| &lt; 0.0022 decade, under half a pixel), and the heat strips' pixels within
-     * one colour level of 255. At T = 10 the GRU solves within 200 iterations and stops 200 later, so the full
+     * two colour levels of 255: a log10 norm rounded to a hundredth of a decade moves t by at most 0.005/R on a colour
+     * range of R decades (whole decades, at least 3 in this race), and viridis's steepest channel climbs 72 levels per
+     * ninth of t (between two of its ten stops), so about 1.1 levels plus one of rounding. At T = 10 the GRU solves within 200 iterations and stops 200 later, so the full
      * race repeats its reports and the page's does not.
      */
     @Test
@@ -144,7 +146,7 @@ class TrainWidgetBrowserTest {
         assertEquals(true, difference.get("sameX"), difference.toString());
         assertTrue(((Number) difference.get("points")).intValue() >= 12, difference.toString());
         assertTrue(((Number) difference.get("chart")).doubleValue() < 0.0022, "plotted log10 losses: " + difference);
-        assertTrue(((Number) difference.get("pixels")).intValue() <= 1, "heat strip colour levels: " + difference);
+        assertTrue(((Number) difference.get("pixels")).intValue() <= 2, "heat strip colour levels: " + difference);
         assertEquals(3, ((Number) difference.get("strips")).intValue());
         assertEquals(List.of(), problems);
         page.close();
