@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Lesson 8's race as a learner sees it in the snapshot of the real course: the bundled recording replayed,
  * in both languages, at desktop and phone width, light and dark. Nothing in the section (heading, widget,
- * "Try this" box) is wider than the page, and each view is saved to target/screenshots/lesson8-race-*.png
- * for a person to look at.
+ * "Try this" box) is wider than the page, and each view is saved to target/screenshots/lesson8-race-*.png (the
+ * section) and lesson8-widget-*.png (the widget alone) for a person to look at.
  */
 class TrainWidgetLessonBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -65,6 +65,8 @@ class TrainWidgetLessonBrowserTest {
                     assertEquals("", overflowing(page), view + ": wider than the page");
                     String name = "lesson8-race-" + lang + "-" + width + "-" + scheme.name().toLowerCase(java.util.Locale.ROOT) + ".png";
                     page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setClip(section(page)).setPath(SCREENSHOTS.resolve(name)));
+                    page.locator("#widget-train").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                            .setPath(SCREENSHOTS.resolve(name.replace("lesson8-race-", "lesson8-widget-"))));
                 }
             }
             assertEquals(List.of(), problems, lang);
