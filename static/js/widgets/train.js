@@ -185,7 +185,7 @@
     this.say(this.text.trainReplaying, false);
     run.timer = setInterval(function () {
       if (next < recording.progress.length) {
-        self.onEvent(run, "progress", recording.progress[next++]);
+        self.onEvent(run, "progress", withNorms(recording.progress[next++]));
         return;
       }
       clearInterval(run.timer);
@@ -194,6 +194,15 @@
       self.say(self.text.trainReplayed, false);
     }, REPLAY_MS);
   };
+
+  /* The page carries the step norms as log10 (RaceWidget.compact): back to norms, as the stream sends them. */
+  function withNorms(progress) {
+    progress.models.forEach(function (report) {
+      if (report.stepGradientNorms || !report.stepLog10Norms) return;
+      report.stepGradientNorms = report.stepLog10Norms.map(function (v) { return v === null ? null : Math.pow(10, v); });
+    });
+    return progress;
+  }
 
   TrainWidget.prototype.newRun = function (models, iterations, live) {
     var reports = {};
@@ -309,10 +318,11 @@
       bar.max = run.iterations;
       bar.value = last ? last.iteration : 0;
       var words = [(last ? last.iteration : 0) + " / " + run.iterations];
-      if (last && typeof last.iterationsPerSecond === "number") {
-        words.push(chart.format(run.live ? self.text.trainRate : self.text.trainRecorded, Math.round(last.iterationsPerSecond)));
+      // A recording keeps no timings (RaceWidget.compact): only a live race shows its speed.
+      if (run.live && last && typeof last.iterationsPerSecond === "number") {
+        words.push(chart.format(self.text.trainRate, Math.round(last.iterationsPerSecond)));
       }
-      if (last && last.solvedAt !== null) words.push(self.labels.solvedAt + " " + last.solvedAt);
+      if (last && last.solvedAt !== null) words.push(chart.format(self.text.trainSolvedAt, last.solvedAt));
       item.querySelector(".widget-rate").textContent = words.join(" · ");
     });
   };
@@ -325,8 +335,10 @@
   TrainWidget.prototype.chartData = function (run) {
     var iterations = {};
     run.models.forEach(function (model) { run.reports[model].forEach(function (r) { iterations[r.iteration] = true; }); });
+    // 0 and the budget too, so the chance and success lines span the whole axis from the start.
+    iterations[0] = true;
+    iterations[run.iterations] = true;
     var xs = Object.keys(iterations).map(Number).sort(function (a, b) { return a - b; });
-    if (!xs.length) xs = [0, run.iterations];
     var columns = run.models.map(function (model) {
       var byIteration = {};
       run.reports[model].forEach(function (r) { byIteration[r.iteration] = log10(r.evalLoss); });
@@ -520,6 +532,11 @@
     this.drawStrips(this.shown);
   };
 
+  /* A CSV cell: empty for null, and for what a replayed recording does not keep (RaceWidget.compact). */
+  function cell(value) {
+    return value === null || value === undefined ? "" : String(value);
+  }
+
   /* Everything the race reported, one row per runner and report, with ‖∂L/∂h_k‖ for every k. */
   TrainWidget.prototype.downloadCsv = function () {
     var run = this.shown;
@@ -534,8 +551,7 @@
     run.models.forEach(function (model) {
       run.reports[model].forEach(function (r) {
         rows.push([model, r.iteration, r.trainLoss, r.evalLoss, r.evalAccuracy, r.gradNormBeforeClip, r.gradNormAfterClip,
-                   r.iterationsPerSecond, r.solvedAt].map(function (v) { return v === null ? "" : String(v); })
-          .concat(r.stepGradientNorms.map(function (v) { return v === null ? "" : String(v); })));
+                   r.iterationsPerSecond, r.solvedAt].map(cell).concat(r.stepGradientNorms.map(cell)));
       });
     });
     chart.downloadCsv(this.config.id + ".csv", rows);

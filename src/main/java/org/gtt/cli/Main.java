@@ -3,7 +3,7 @@ package org.gtt.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** The jar's entry point: {@code serve}, {@code build} and {@code bench}. */
+/** The jar's entry point: {@code serve}, {@code build}, {@code bench} and {@code record-races}. */
 public final class Main {
     static final String USAGE = """
             Gradients Through Time — an interactive course on vanishing and exploding gradients.
@@ -16,6 +16,9 @@ public final class Main {
               bench   Measure the gradient engine and API (run from the repository root;
                       options: --quick --no-wrk --no-numpy --python P --wrk-seconds N).
                       `bench train`: the trainer against PyTorch, and the default race.
+              record-races
+                      Train the lessons' train-widget races and bundle their recordings
+                      (run from the repository root; build and serve then need not train).
 
             Run a command with --help for its options.
             """;
@@ -81,6 +84,7 @@ public final class Main {
                 case "serve" -> ServeCommand.run(Options.parse(rest, ServeCommand.SPEC), out, err);
                 case "build" -> BuildCommand.run(Options.parse(rest, BuildCommand.SPEC), out, err);
                 case "bench" -> bench(rest, out, err);
+                case "record-races" -> RecordRacesCommand.run(Options.parse(rest, RecordRacesCommand.SPEC), out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n\n" + USAGE);
             };
         } catch (Options.HelpRequested help) {

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.gtt.widget.WidgetKind;
 
 /**
  * Every file the pages load, by its address below the site root ("static/css/site.css",
@@ -25,7 +28,8 @@ public final class Assets {
      * The widget scripts in load order: classic {@code defer} scripts (no modules, so they run from
      * file://), each using what the ones before it define on {@code window.GTT}. chart.js: axes, palette,
      * export; sources.js: where responses come from (live API, in-browser engine, baked); widget.js: what
-     * every widget does (controls, URL state, messages, requests); then one file per widget family.
+     * every widget does (controls, URL state, messages, requests); then one file per widget family
+     * ({@link WidgetKind#script()}), of which a page loads only those of its own widgets.
      */
     public static final List<String> WIDGET_SCRIPTS = List.of(
             "static/js/widgets/chart.js",
@@ -35,6 +39,18 @@ public final class Assets {
             "static/js/widgets/gradient.js",
             "static/js/widgets/train.js",
             "static/js/widgets/cliff.js");
+
+    /** The widget scripts a page loads: the shared ones, and the family script of each kind of widget in {@code html}. */
+    public static List<String> widgetScripts(String html) {
+        Set<String> families = new HashSet<>();
+        for (WidgetKind kind : WidgetKind.values()) families.add(kind.script());
+        Set<String> used = new HashSet<>();
+        for (WidgetKind kind : WidgetKind.values()) {
+            if (html.contains("data-widget=\"" + kind.widgetName() + "\"")) used.add(kind.script());
+        }
+        return WIDGET_SCRIPTS.stream().filter(script -> !families.contains(script) || used.contains(script)).toList();
+    }
+
     public static final String LUNR = "webjars/lunr/2.3.9/";
 
     /** The WebJar folders the pages use, and which of their files to take (all, when none are named). */

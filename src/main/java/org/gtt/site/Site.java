@@ -16,6 +16,7 @@ import org.gtt.content.MarkdownRenderer;
 import org.gtt.glossary.GlossaryHandler;
 import org.gtt.widget.ApiWidgetData;
 import org.gtt.search.SearchIndex;
+import org.gtt.widget.WidgetData;
 import org.gtt.widget.WidgetHandler;
 
 /** A course with its renderer: knows every page address and turns one into HTML. */
@@ -47,8 +48,13 @@ public final class Site {
 
     /** The Markdown renderer of the course: widgets computed by the engine in-process, diagrams from {@code staticDir}, the glossary. */
     public static MarkdownRenderer markdownRenderer(TemplateEngine templates, Path staticDir) {
+        return markdownRenderer(templates, staticDir, new ApiWidgetData());
+    }
+
+    /** The same, with the widgets' data from {@code widgetData} (record-races: races trained afresh). */
+    public static MarkdownRenderer markdownRenderer(TemplateEngine templates, Path staticDir, WidgetData widgetData) {
         return new MarkdownRenderer(Map.of(
-                WidgetHandler.KEYWORD, new WidgetHandler(templates, new ApiWidgetData()),
+                WidgetHandler.KEYWORD, new WidgetHandler(templates, widgetData),
                 DiagramHandler.KEYWORD, new DiagramHandler(staticDir.resolve(DiagramHandler.FOLDER)),
                 GlossaryHandler.KEYWORD, new GlossaryHandler()));
     }

@@ -8,9 +8,8 @@ import java.util.function.Function;
 import org.gtt.api.ApiException;
 import org.gtt.api.CliffService;
 import org.gtt.api.GradientService;
-import org.gtt.api.TrainingJson;
+import org.gtt.api.TrainingRequestParser;
 import org.gtt.content.BlockException;
-import org.gtt.train.RecordedRace;
 import org.gtt.train.TrainingParameters;
 
 /**
@@ -22,6 +21,9 @@ public final class ApiWidgetData implements WidgetData {
     private final GradientService gradients = new GradientService(4L << 20);
     private final CliffService cliff = new CliffService(4L << 20);
 
+    /** A race as the page carries it, for its parameters. */
+    private final Function<TrainingParameters, String> races;
+
     private final Map<String, Function<Map<String, List<String>>, GradientService.Answer>> gets = Map.of(
             "gradients", gradients::fromQuery,
             "cliff", cliff::grid,
@@ -29,6 +31,16 @@ public final class ApiWidgetData implements WidgetData {
 
     private final Map<String, Function<byte[], GradientService.Answer>> posts = Map.of(
             "gradients", gradients::fromJson);
+
+    /** Races from the bundled recordings; one that is not bundled is trained, with a note on standard error. */
+    public ApiWidgetData() {
+        this(parameters -> RaceRecordings.forPage(parameters, System.err::println));
+    }
+
+    /** Races from {@code races} (record-races: trained afresh, and kept). */
+    public ApiWidgetData(Function<TrainingParameters, String> races) {
+        this.races = races;
+    }
 
     @Override
     public String get(String endpoint, Map<String, String> fields) throws BlockException {
@@ -53,10 +65,15 @@ public final class ApiWidgetData implements WidgetData {
         }
     }
 
-    /** Races are deterministic per parameters; RecordedRace keeps recent ones, so every page with one preset trains it once. */
+    /** The race of the request's parameters, as the page carries it (see the constructors). */
     @Override
-    public String recordedRace(TrainingParameters parameters) {
-        return TrainingJson.text(TrainingJson.recorded(RecordedRace.of(parameters)));
+    public String recordedRace(String requestJson) throws BlockException {
+        try {
+            TrainingParameters parameters = TrainingRequestParser.parse(requestJson.getBytes(StandardCharsets.UTF_8));
+            return races.apply(parameters);
+        } catch (ApiException e) {
+            throw refusal(e);
+        }
     }
 
     private static BlockException refusal(ApiException e) {

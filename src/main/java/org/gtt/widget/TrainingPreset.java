@@ -1,8 +1,9 @@
 package org.gtt.widget;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.gtt.content.BlockException;
 import org.gtt.train.ModelKind;
@@ -12,8 +13,8 @@ import org.gtt.train.TrainingParameters;
  * The train widget's state and the race it stands for. The state holds one checkbox per runner (keyed by
  * the model's API name), {@code steps}, {@code hidden}, {@code learningRate}, {@code clipping} (on/off) with
  * its threshold {@code clip}, the budget {@code iterations} and the {@code seed}; every other field of the
- * request keeps {@link TrainingParameters#defaults()}. static/js/widgets/train.js sends the same fields as
- * the body of POST /api/v1/train, so the recording baked for a state is the race the server would run.
+ * request keeps its default. static/js/widgets/train.js sends the same body to POST /api/v1/train, and the
+ * recording baked for a state is parsed from it by the API's own parser, so it is the race the server would run.
  */
 final class TrainingPreset {
     static final String CLIPPING = "clipping";
@@ -35,17 +36,20 @@ final class TrainingPreset {
         return state;
     }
 
-    /** The race a state asks for; a block that unticks every runner is refused. */
-    static TrainingParameters parameters(Map<String, String> state) throws BlockException {
-        List<ModelKind> models = new ArrayList<>();
+    /** The body of POST /api/v1/train for a state, field for field as train.js writes it; a state with no runner is refused. */
+    static String body(Map<String, String> state) throws BlockException {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode models = body.putArray("models");
         for (ModelKind kind : ModelKind.values()) {
-            if ("true".equals(state.get(kind.jsonName()))) models.add(kind);
+            if ("true".equals(state.get(kind.jsonName()))) models.add(kind.jsonName());
         }
         if (models.isEmpty()) throw new BlockException("the train widget needs at least one runner: set one of rnn, lstm, gru, irnn to true");
-        TrainingParameters d = TrainingParameters.defaults();
-        Double clip = "true".equals(state.get(CLIPPING)) ? Double.valueOf(state.get("clip")) : null;
-        return new TrainingParameters(models, Integer.parseInt(state.get("steps")), Integer.parseInt(state.get("hidden")), d.batch(),
-                Double.parseDouble(state.get("learningRate")), d.optimizer(), clip, d.clipMode(), d.forgetBias(),
-                Integer.parseInt(state.get("iterations")), Long.parseLong(state.get("seed")), d.reportEvery());
+        body.put("steps", Integer.parseInt(state.get("steps")));
+        body.put("hidden", Integer.parseInt(state.get("hidden")));
+        body.put("learningRate", Double.parseDouble(state.get("learningRate")));
+        if ("true".equals(state.get(CLIPPING))) body.put("clip", Double.parseDouble(state.get("clip"))); else body.putNull("clip");
+        body.put("iterations", Integer.parseInt(state.get("iterations")));
+        body.put("seed", Long.parseLong(state.get("seed")));
+        return body.toString();
     }
 }

@@ -2,7 +2,6 @@ package org.gtt.widget;
 
 import java.util.Map;
 import org.gtt.content.BlockException;
-import org.gtt.train.TrainingParameters;
 
 /**
  * The API's answers, computed in-process at build time: the default state of every widget is baked into
@@ -19,8 +18,9 @@ public interface WidgetData {
     String post(String endpoint, String requestJson) throws BlockException;
 
     /**
-     * The race {@code POST /api/v1/train} would stream for {@code parameters}, recorded whole:
-     * {@code TrainingJson.recorded} = {"parameters", "progress": [every progress event], "done"}.
+     * The race {@code POST /api/v1/train} would stream for {@code requestJson}, recorded whole as the page
+     * carries it: {@code TrainingJson.recorded} = {"parameters", "progress": [every progress event], "done"},
+     * compacted by {@link RaceWidget#compact} (see {@link RaceRecordings}).
      */
-    String recordedRace(TrainingParameters parameters);
+    String recordedRace(String requestJson) throws BlockException;
 }

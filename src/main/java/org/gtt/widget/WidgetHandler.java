@@ -50,7 +50,9 @@ public final class WidgetHandler implements FencedBlockHandler {
     }
 
     private Map<String, JsonNode> bake(WidgetKind kind, WidgetBlock block) throws BlockException {
-        if (kind.trains()) return Map.of(RaceWidget.RECORDING, parse(data.recordedRace(TrainingPreset.parameters(block.state()))));
+        if (kind.trains()) {
+            return Map.of(RaceWidget.RECORDING, parse(data.recordedRace(TrainingPreset.body(block.state()))));
+        }
         Map<String, JsonNode> responses = new LinkedHashMap<>();
         for (WidgetKind.Source source : kind.sources()) {
             Map<String, String> fields = source.fields(block.state());

@@ -14,7 +14,8 @@ import org.gtt.engine.Limits;
  *
  * <p>Adding a kind: its words go into text_en.properties and text_zh.properties under "NAME.…" keys
  * (see {@link Text}); a kind whose page behaviour differs from the gradient lines gets its own script
- * under static/js/widgets/ (listed in {@code Assets.WIDGET_SCRIPTS}) that registers itself for NAME.
+ * under static/js/widgets/ (listed in {@code Assets.WIDGET_SCRIPTS}, named by {@link #script()}) that registers
+ * itself for NAME.
  */
 public enum WidgetKind {
     RNN(Text.key("rnn.title"),
@@ -218,6 +219,16 @@ public enum WidgetKind {
 
     /** The train widget bakes a recorded race and runs live races; the others draw gradient lines. */
     public boolean trains() { return this == TRAIN; }
+
+    /** The family script under static/js/widgets/ that draws this kind (it registers itself for the kind's name). */
+    public String script() {
+        String family = switch (this) {
+            case TRAIN -> "train";
+            case CLIFF -> "cliff";
+            default -> "gradient";
+        };
+        return "static/js/widgets/" + family + ".js";
+    }
 
     /** The custom widget posts pasted weights; the others ask the GET endpoint. */
     public boolean takesWeights() { return this == CUSTOM; }

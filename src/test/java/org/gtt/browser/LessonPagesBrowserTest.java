@@ -82,7 +82,11 @@ class LessonPagesBrowserTest {
         Number bytes = (Number) page.evaluate("() => performance.getEntriesByType('navigation')"
                 + ".concat(performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)");
         Number files = (Number) page.evaluate("() => performance.getEntriesByType('resource').length + 1");
-        String figure = String.format("lesson page: %d files, %.1f KB transferred (compressed)%n", files.intValue(), bytes.doubleValue() / 1000);
+        String heaviest = (String) page.evaluate("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                + ".sort((a, b) => b.transferSize - a.transferSize).slice(0, 30)"
+                + ".map(e => '  ' + (e.transferSize / 1000).toFixed(1) + ' KB ' + new URL(e.name).pathname).join('\\n')");
+        String figure = String.format("lesson page %s: %d files, %.1f KB transferred (compressed); the heaviest:%n%s%n",
+                lastLessonWithMath(), files.intValue(), bytes.doubleValue() / 1000, heaviest);
         System.out.print(figure);
         java.nio.file.Files.createDirectories(Path.of("target", "measurements"));
         java.nio.file.Files.writeString(Path.of("target", "measurements", "page-weight.txt"), figure);

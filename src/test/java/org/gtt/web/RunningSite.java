@@ -41,8 +41,18 @@ public final class RunningSite implements AutoCloseable {
     /** With a lifecycle of the test's own, and an access log written to {@code accessLog} (null: none). */
     public static RunningSite start(String basePath, List<RouteModule> modules, Lifecycle lifecycle, PrintStream accessLog,
                                     ClientAddress clients) throws Exception {
+        return start(Path.of("content"), basePath, modules, lifecycle, accessLog, clients);
+    }
+
+    /** Serving the lessons in {@code content} instead (a test's own short course). */
+    public static RunningSite start(Path content, List<RouteModule> modules) throws Exception {
+        return start(content, "/", modules, Lifecycle.ready(), null, ClientAddress.peerOnly());
+    }
+
+    private static RunningSite start(Path content, String basePath, List<RouteModule> modules, Lifecycle lifecycle,
+                                     PrintStream accessLog, ClientAddress clients) throws Exception {
         Assets assets = Assets.load(Path.of("static"));
-        Site site = Site.load(Path.of("content"), Templates.precompiled(), LinkStyle.live(basePath, assets));
+        Site site = Site.load(content, Templates.precompiled(), LinkStyle.live(basePath, assets));
         PrerenderedSite pages = new PrerenderedSite(site, assets);
         WebServer server = new WebServer(() -> pages, modules, lifecycle);
         Javalin app = server.start(new WebServer.Options("127.0.0.1", 0, basePath, accessLog, clients));
