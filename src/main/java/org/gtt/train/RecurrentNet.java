@@ -1,6 +1,7 @@
 package org.gtt.train;
 
 import org.gtt.engine.SeededGaussian;
+import org.gtt.engine.math.FastExp;
 
 /**
  * A recurrent cell unrolled over T steps with a linear readout on the last hidden state, trained on
@@ -279,17 +280,17 @@ abstract class RecurrentNet {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** σ(x) from one exp (an intrinsic; StrictMath's is far slower): correct to a few ulps. */
+    /**
+     * σ(x) = 1/(1 + e^−x) from {@link FastExp}: pure Java arithmetic, so a seed gives the same race on every
+     * JVM and CPU (Math.exp is an intrinsic whose last bit may differ between them), and faster than it.
+     */
     static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+        return 1.0 / (1.0 + FastExp.exp(-x));
     }
 
-    /**
-     * tanh from one exp: (1 − e)/(1 + e) with e = exp(−2|x|) ≤ 1, within 2.3e-16 of Math.tanh and about four
-     * times faster (Math.tanh calls StrictMath's native fdlibm on JDK 17).
-     */
+    /** tanh from one exp: (1 − e)/(1 + e) with e = e^−2|x| ≤ 1, within a few 1e-16 of tanh; {@link FastExp} as {@link #sigmoid}. */
     static double tanh(double x) {
-        double e = Math.exp(-2.0 * Math.abs(x));
+        double e = FastExp.exp(-2.0 * Math.abs(x));
         return Math.copySign((1.0 - e) / (1.0 + e), x);
     }
 }
