@@ -24,10 +24,6 @@ public final class FastExp {
     private static final double C3 = 1.0 / 6;
     private static final double C4 = 1.0 / 24;
     private static final double C5 = 1.0 / 120;
-    /** Exponent fields (sign bit clear): 2^−54, 512 and 1024. */
-    private static final int TINY = 0x3c9;
-    private static final int LARGE = 0x408;
-    private static final int HUGE = 0x409;
 
     /**
      * For i = 0..N−1: the bits of tail_i, then the bits of H_i minus i·2^45 (so that adding k·2^45 for any k
@@ -103,18 +99,13 @@ public final class FastExp {
     private FastExp() {}
 
     public static double exp(double x) {
-        long bits = Double.doubleToRawLongBits(x);
-        int exponent = (int) (bits >>> 52) & 0x7ff;
-        boolean large = false;
-        if (exponent < TINY) return 1.0 + x;
-        if (exponent >= LARGE) {
-            if (exponent >= HUGE) {
-                if (x == Double.NEGATIVE_INFINITY) return 0.0;
-                if (exponent == 0x7ff) return 1.0 + x;
-                return x < 0 ? 0.0 : Double.POSITIVE_INFINITY;
-            }
-            large = true;
+        double magnitude = Math.abs(x);
+        boolean large = !(magnitude < 512.0);
+        if (large && !(magnitude < 1024.0)) {
+            if (x != x) return x;
+            return x < 0 ? 0.0 : Double.POSITIVE_INFINITY;
         }
+        // (for tiny x, k = 0 and r = x: the result is 1 + x as it should be; ±0 gives exactly 1)
         // k = round(x·N/ln2), found in the low bits of the shifted sum
         double shifted = N_OVER_LN2 * x + ROUND_SHIFT;
         long k = Double.doubleToRawLongBits(shifted);
