@@ -1,14 +1,15 @@
 package org.gtt.train;
 
 import org.gtt.engine.SeededGaussian;
+import org.gtt.engine.math.FastExp;
 
 /**
  * A recurrent cell unrolled over T steps with a linear readout on the last hidden state, trained on
  * the mean squared error. Parameters and their gradients are flat arrays in one fixed layout
  * (W_ih [G·H × 2], W_hh [G·H × H], b_ih [G·H], b_hh [G·H], w_out [H], b_out), so the optimiser and the
- * clipping see one vector. States are stored batch-innermost ({@code [(t·rows + j)·B + b]}) and every
- * inner loop runs over the batch: plain loops over consecutive doubles that the JIT vectorises, with all
- * buffers allocated once.
+ * clipping see one vector. States are stored batch-innermost ({@code [(t·rows + j)·B + b]}), so the
+ * element-wise loops run over consecutive doubles; the products with W_hh (forward, back into h_{t−1}, and
+ * W_hh's gradient) are {@link MatrixProduct}'s register tiles. All buffers are allocated once.
  *
  * <p>Backpropagation through time is written out per cell in {@link #backward}; the tests check every
  * parameter's gradient against central finite differences.
@@ -36,12 +37,6 @@ abstract class RecurrentNet {
     private final double[] dh;
     private final double[] dhPrevious;
     private final double[] squares;
-    /** One step's pre-activation gradients transposed, B×(G·H): the W_hh gradient's loops then run over rows. */
-    private final double[] daTransposed;
-    /** ∂L/∂W_hh transposed, H×(G·H), summed over the steps and added to {@link #grads} at the end. */
-    private final double[] recurrentGradTransposed;
-    /** Four partial sums per row for {@link #recurrentGradients}, as {@link #dot}'s four. */
-    private final double[][] partialSums;
 
     RecurrentNet(ModelKind kind, int hidden, int steps, int batch, double[] params) {
         this.kind = kind;
@@ -65,9 +60,6 @@ abstract class RecurrentNet {
         this.dh = new double[block];
         this.dhPrevious = new double[block];
         this.squares = new double[batch];
-        this.daTransposed = new double[batch * rows];
-        this.recurrentGradTransposed = new double[hidden * rows];
-        this.partialSums = new double[4][rows];
     }
 
     static int parameterCount(ModelKind kind, int hidden) {
@@ -134,7 +126,6 @@ abstract class RecurrentNet {
      */
     final void backward(AddingProblem.Batch data, double[] stepNorms, double[] cellNorms) {
         java.util.Arrays.fill(grads, 0.0);
-        java.util.Arrays.fill(recurrentGradTransposed, 0.0);
         int last = steps * hidden * batch;
         double sum = 0.0;
         for (int b = 0; b < batch; b++) sum += outputGrad[b];
@@ -146,9 +137,6 @@ abstract class RecurrentNet {
             for (int b = 0; b < batch; b++) dh[o + b] = w * outputGrad[b];
         }
         backThroughTime(data.inputs, stepNorms, cellNorms);
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < hidden; k++) grads[wHh + r * hidden + k] += recurrentGradTransposed[k * rows + r];
-        }
     }
 
     /**
@@ -197,9 +185,8 @@ abstract class RecurrentNet {
 
     /** Bytes of the arrays this net holds: the parameter-bounded memory of a job. */
     final long workspaceBytes() {
-        return 8L * (h.length + dh.length + dhPrevious.length + squares.length + daTransposed.length
-                + recurrentGradTransposed.length + 4L * rows + params.length + grads.length + predictions.length + outputGrad.length)
-                + cellBytes();
+        return 8L * (h.length + dh.length + dhPrevious.length + squares.length + params.length + grads.length
+                + predictions.length + outputGrad.length) + cellBytes();
     }
 
     /** Bytes of the cell's own arrays. */
@@ -221,25 +208,12 @@ abstract class RecurrentNet {
         }
     }
 
-    /**
-     * pre[r][b] += Σ_k W_hh[r][k]·h[k][b] for the rows [from, to), h = h_{t−1} from hOffset of {@link #h}. Four k per pass over
-     * the batch (one load and store of pre for four products), added in the order of k: the same sums, to the
-     * bit, as one axpy per k.
-     */
+    /** pre[r][b] += Σ_k W_hh[r][k]·h[k][b] for the rows [from, to), h = h_{t−1} from hOffset of {@link #h}; k in order. */
     final void recurrentTerms(double[] pre, int preOffset, int hOffset, int from, int to) {
-        for (int r = from; r < to; r++) {
-            int o = preOffset + (r - from) * batch;
-            int w = wHh + r * hidden;
-            int k = 0;
-            for (; k + 3 < hidden; k += 4) {
-                double w0 = params[w + k], w1 = params[w + k + 1], w2 = params[w + k + 2], w3 = params[w + k + 3];
-                int x0 = hOffset + k * batch, x1 = x0 + batch, x2 = x1 + batch, x3 = x2 + batch;
-                for (int b = 0; b < batch; b++) {
-                    pre[o + b] = pre[o + b] + w0 * h[x0 + b] + w1 * h[x1 + b] + w2 * h[x2 + b] + w3 * h[x3 + b];
-                }
-            }
-            for (; k < hidden; k++) axpy(pre, o, params[w + k], h, hOffset + k * batch, batch);
-        }
+        MatrixProduct.addProduct(pre, preOffset, batch,
+                params, wHh + from * hidden, hidden, 1,
+                h, hOffset, batch, 1,
+                to - from, batch, hidden);
     }
 
     /**
@@ -259,63 +233,20 @@ abstract class RecurrentNet {
         }
     }
 
-    /**
-     * Adds da·h_{t−1}ᵀ (da: all G·H rows; h_{t−1} from hOffset) to the transposed W_hh gradient: per weight
-     * the sum over the batch as {@link #dot} forms it (four partial sums, b mod 4, then (s0 + s1) + (s2 + s3)),
-     * so the gradients are the same to the bit, but with da transposed the partial sums of all rows are
-     * formed together, in loops over the rows that the JIT vectorises, instead of one serial dot per weight.
-     */
+    /** Adds da·h_{t−1}ᵀ (da: all G·H rows; h_{t−1} from hOffset, read transposed) to W_hh's gradient, b in order. */
     final void recurrentGradients(double[] da, int hOffset) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * batch;
-            for (int b = 0; b < batch; b++) daTransposed[b * rows + r] = da[o + b];
-        }
-        double[] s0 = partialSums[0], s1 = partialSums[1], s2 = partialSums[2], s3 = partialSums[3];
-        double[] d = daTransposed;
-        for (int k = 0; k < hidden; k++) {
-            int hk = hOffset + k * batch;
-            for (double[] s : partialSums) java.util.Arrays.fill(s, 0.0);
-            int b = 0;
-            for (; b + 3 < batch; b += 4) {
-                double h0 = h[hk + b], h1 = h[hk + b + 1], h2 = h[hk + b + 2], h3 = h[hk + b + 3];
-                int d0 = b * rows, d1 = d0 + rows, d2 = d1 + rows, d3 = d2 + rows;
-                for (int r = 0; r < rows; r++) {
-                    s0[r] += d[d0 + r] * h0;
-                    s1[r] += d[d1 + r] * h1;
-                    s2[r] += d[d2 + r] * h2;
-                    s3[r] += d[d3 + r] * h3;
-                }
-            }
-            for (; b < batch; b++) axpy(s0, 0, h[hk + b], d, b * rows, rows);
-            int gk = k * rows;
-            for (int r = 0; r < rows; r++) {
-                recurrentGradTransposed[gk + r] += (s0[r] + s1[r]) + (s2[r] + s3[r]);
-            }
-        }
+        MatrixProduct.addProduct(grads, wHh, hidden,
+                da, 0, batch, 1,
+                h, hOffset, 1, batch,
+                rows, hidden, batch);
     }
 
-    /**
-     * into[k][b] += Σ_r W_hh[r][k]·da[r][b] over all G·H rows. Four rows per pass over the batch, added in
-     * the order of r: the same sums, to the bit, as one axpy per row.
-     */
+    /** into[k][b] += Σ_r W_hh[r][k]·da[r][b] over all G·H rows, r in order: W_hh read transposed. */
     final void backIntoHidden(double[] into, double[] da) {
-        int r = 0;
-        for (; r + 3 < rows; r += 4) {
-            int o0 = r * batch, o1 = o0 + batch, o2 = o1 + batch, o3 = o2 + batch;
-            int w0 = wHh + r * hidden, w1 = w0 + hidden, w2 = w1 + hidden, w3 = w2 + hidden;
-            for (int k = 0; k < hidden; k++) {
-                double a0 = params[w0 + k], a1 = params[w1 + k], a2 = params[w2 + k], a3 = params[w3 + k];
-                int d = k * batch;
-                for (int b = 0; b < batch; b++) {
-                    into[d + b] = into[d + b] + a0 * da[o0 + b] + a1 * da[o1 + b] + a2 * da[o2 + b] + a3 * da[o3 + b];
-                }
-            }
-        }
-        for (; r < rows; r++) {
-            int o = r * batch;
-            int w = wHh + r * hidden;
-            for (int k = 0; k < hidden; k++) axpy(into, k * batch, params[w + k], da, o, batch);
-        }
+        MatrixProduct.addProduct(into, 0, batch,
+                params, wHh, 1, hidden,
+                da, 0, batch, 1,
+                hidden, batch, rows);
     }
 
     /** Σ_b ‖v[:, b]‖ over an H×B block: a batch's per-sequence gradient norms, summed (see {@link #backward}). */
@@ -349,17 +280,17 @@ abstract class RecurrentNet {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** σ(x) from one exp (an intrinsic; StrictMath's is far slower): correct to a few ulps. */
+    /**
+     * σ(x) = 1/(1 + e^−x) from {@link FastExp}: pure Java arithmetic, so a seed gives the same race on every
+     * JVM and CPU (Math.exp is an intrinsic whose last bit may differ between them), and faster than it.
+     */
     static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+        return 1.0 / (1.0 + FastExp.exp(-x));
     }
 
-    /**
-     * tanh from one exp: (1 − e)/(1 + e) with e = exp(−2|x|) ≤ 1, within 2.3e-16 of Math.tanh and about four
-     * times faster (Math.tanh calls StrictMath's native fdlibm on JDK 17).
-     */
+    /** tanh from one exp: (1 − e)/(1 + e) with e = e^−2|x| ≤ 1, within a few 1e-16 of tanh; {@link FastExp} as {@link #sigmoid}. */
     static double tanh(double x) {
-        double e = Math.exp(-2.0 * Math.abs(x));
+        double e = FastExp.exp(-2.0 * Math.abs(x));
         return Math.copySign((1.0 - e) / (1.0 + e), x);
     }
 }

@@ -140,7 +140,7 @@ class InPracticeLessonClaimsTest {
         TEXT.assertLanguagesContain("across 45 or more steps", "跨越 45 步以上");
     }
 
-    /** 8.7: at T = 50, GRU 250–300 and LSTM 650–1,900 iterations; the tanh RNN never, its error ≥ 0.15 after 500. */
+    /** 8.7: at T = 50, GRU 250–300 and LSTM 650–1,900 iterations; the tanh RNN never, its error ≥ 0.14 after 500. */
     @Test
     void theLongRace() {
         assertSolvedWithin(runs(ModelKind.GRU, 50, LR), 250, 300, "250–300");
@@ -148,32 +148,36 @@ class InPracticeLessonClaimsTest {
         for (AddingRuns.Run run : runs(ModelKind.RNN, 50, LR).values()) {
             assertNull(run.solvedAt());
             for (ModelReport report : run.reports()) {
-                if (report.iteration() > 500) assertTrue(report.evalLoss() >= 0.15, "eval " + report.evalLoss());
+                if (report.iteration() > 500) assertTrue(report.evalLoss() >= 0.14, "eval " + report.evalLoss());
             }
         }
-        TEXT.assertLanguagesContain("never fell below 0.15", "都没有低于 0.15");
+        TEXT.assertLanguagesContain("never fell below 0.14", "都没有低于 0.14");
     }
 
-    /** 8.8: at T = 10 all three solve: GRU 150–200, LSTM 250–450, tanh RNN 750–1,000 iterations. */
+    /** 8.8: at T = 10 all three solve: GRU 150–200, LSTM 250–450, tanh RNN 800–1,000 iterations. */
     @Test
     void theShortRace() {
         assertSolvedWithin(runs(ModelKind.GRU, 10, LR), 150, 200, "150–200");
         assertSolvedWithin(runs(ModelKind.LSTM, 10, LR), 250, 450, "250–450");
-        assertSolvedWithin(runs(ModelKind.RNN, 10, LR), 750, 1000, "750–1,000");
+        assertSolvedWithin(runs(ModelKind.RNN, 10, LR), 800, 1000, "800–1,000");
     }
 
-    /** 8.9: the IRNN solves T = 10 on every seed; at T = 50 none at lr 0.01 and one of five at 0.003. */
+    /** 8.9: the IRNN solves T = 10 on every seed; at T = 50 one of five at lr 0.01 (at iteration 2,850) and one at 0.003. */
     @Test
     void theIrnn() {
         for (AddingRuns.Run run : runs(ModelKind.IRNN, 10, LR).values()) assertNotNull(run.solvedAt());
-        for (AddingRuns.Run run : runs(ModelKind.IRNN, 50, LR).values()) assertNull(run.solvedAt());
+        List<Integer> solvedAtDefault = runs(ModelKind.IRNN, 50, LR).values().stream()
+                .map(AddingRuns.Run::solvedAt).filter(java.util.Objects::nonNull).toList();
+        assertEquals(List.of(2850), solvedAtDefault);
         long solved = runs(ModelKind.IRNN, 50, IRNN_LR).values().stream().filter(run -> run.solvedAt() != null).count();
         assertEquals(1, solved);
-        TEXT.assertLanguagesContain("at 0.003 it solved one of the five seeds", "学习率 0.003 下解决了五个种子中的一个");
+        TEXT.assertLanguagesContain("it solved only one of the five seeds at the learning rate of 0.01, and that one late"
+                + " (after 2,850 of its 3,000 iterations); at 0.003 it also solved one of the five",
+                "学习率 0.01 下它只解决了五个种子中的一个，而且很晚（3,000 次迭代中的第 2,850 次）；学习率 0.003 下也只解决了五个种子中的一个");
     }
 
     /**
-     * 8.10: at T = 50 the tanh RNN's per-step norm at step 1 is, in the median over a run's reports, 7 to 12 decades
+     * 8.10: at T = 50 the tanh RNN's per-step norm at step 1 is, in the median over a run's reports, 7 to 14 decades
      * below the one at step T on each seed; the GRU's starts more than 2 decades below and ends within 1; the tanh
      * RNN's global norm before clipping stays in [0.02, 3] after iteration 500 (also the misconception box).
      */
@@ -184,7 +188,7 @@ class InPracticeLessonClaimsTest {
             for (ModelReport report : run.reports()) decades.add(firstBelowLast(report));
             Collections.sort(decades);
             double median = decades.get(decades.size() / 2);
-            assertTrue(median <= -6.5 && median >= -12.5, "median " + median);
+            assertTrue(median <= -6.5 && median >= -14.5, "median " + median);
             for (ModelReport report : run.reports()) {
                 if (report.iteration() <= 500) continue;
                 assertTrue(report.gradNormBeforeClip() >= 0.02 && report.gradNormBeforeClip() <= 3, "global norm " + report.gradNormBeforeClip());
@@ -194,7 +198,7 @@ class InPracticeLessonClaimsTest {
             assertTrue(firstBelowLast(run.reports().get(0)) < -2, "GRU at its first report");
             assertTrue(firstBelowLast(run.reports().get(run.reports().size() - 1)) > -1, "GRU at its last report");
         }
-        TEXT.assertLanguagesContain("typically 7 to 12 orders of magnitude below", "通常比最后一步小 7 到 12 个数量级");
+        TEXT.assertLanguagesContain("typically 7 to 14 orders of magnitude below", "通常比最后一步小 7 到 14 个数量级");
         TEXT.assertLanguagesContain("between about 0.02 and 3", "大约 0.02 到 3 之间");
     }
 
