@@ -33,9 +33,12 @@ final class CliffBatch {
     private final double[] exp;
     private final double[] positive;
     private final double[] delta;
-    /** σ(x_t) and σ′(x_t) of point j at [t·capacity + j], t = 0..T. */
-    private final double[] sigma;
-    private final double[] slope;
+    /**
+     * σ(x_t) and σ′(x_t) of point j at [t][j], t = 0..T: a row per step, because HotSpot 17 does not vectorise a
+     * loop that indexes one array at [offset + j] and another at [j] (it cannot tell that they do not overlap).
+     */
+    private final double[][] sigma;
+    private final double[][] slope;
     private final FdlibmExpBatch exponential;
 
     CliffBatch(CliffModel model, int capacity) {
@@ -50,8 +53,8 @@ final class CliffBatch {
         exp = new double[capacity];
         positive = new double[capacity];
         delta = new double[capacity];
-        sigma = new double[(model.steps() + 1) * capacity];
-        slope = new double[(model.steps() + 1) * capacity];
+        sigma = new double[model.steps() + 1][capacity];
+        slope = new double[model.steps() + 1][capacity];
         exponential = new FdlibmExpBatch(capacity);
     }
 
@@ -78,7 +81,7 @@ final class CliffBatch {
         for (int t = 0; t <= model.steps(); t++) {
             exponential.expOfMinusAbs(x, exp, count, bound);
             positiveParts(x, positive, count, bound);
-            logisticThenStep(exp, positive, w, b, x, sigma, slope, t * capacity, count);
+            logisticThenStep(exp, positive, w, b, x, sigma[t], slope[t], count);
         }
     }
 
@@ -119,40 +122,41 @@ final class CliffBatch {
      * step).
      */
     private static void logisticThenStep(double[] exp, double[] h, double[] w, double[] b, double[] x,
-                                         double[] sigma, double[] slope, int offset, int count) {
+                                         double[] sigma, double[] slope, int count) {
         for (int j = 0; j < count; j++) {
             double e = exp[j];
             double r = 1.0 / (1.0 + e);
             double s = r * (e + h[j] * (1.0 - e));
-            sigma[offset + j] = s;
-            slope[offset + j] = e * r * r;
+            sigma[j] = s;
+            slope[j] = e * r * r;
             x[j] = w[j] * s + b[j];
         }
     }
 
     private void backward(int count) {
-        int last = model.steps() * capacity;
+        double[] sigmaLast = sigma[model.steps()];
+        double[] slopeLast = slope[model.steps()];
         double target = model.target();
         for (int j = 0; j < count; j++) {
-            double error = sigma[last + j] - target;
+            double error = sigmaLast[j] - target;
             loss[j] = error * error;
-            delta[j] = 2.0 * error * slope[last + j];
+            delta[j] = 2.0 * error * slopeLast[j];
             dLossDw[j] = 0.0;
             dLossDb[j] = 0.0;
         }
         for (int t = model.steps(); t >= 1; t--) {
-            accumulate(delta, w, sigma, slope, dLossDw, dLossDb, (t - 1) * capacity, count);
+            accumulate(delta, w, sigma[t - 1], slope[t - 1], dLossDw, dLossDb, count);
         }
     }
 
     /** ∂E/∂w += δ_t·σ(x_{t−1}), ∂E/∂b += δ_t, δ_{t−1} = δ_t·(w·σ′(x_{t−1})). */
     private static void accumulate(double[] delta, double[] w, double[] sigma, double[] slope, double[] dw,
-                                   double[] db, int offset, int count) {
+                                   double[] db, int count) {
         for (int j = 0; j < count; j++) {
             double d = delta[j];
-            dw[j] += d * sigma[offset + j];
+            dw[j] += d * sigma[j];
             db[j] += d;
-            delta[j] = d * (w[j] * slope[offset + j]);
+            delta[j] = d * (w[j] * slope[j]);
         }
     }
 }

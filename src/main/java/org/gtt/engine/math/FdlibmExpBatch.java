@@ -4,28 +4,31 @@ package org.gtt.engine.math;
  * e^{−|a|} for a batch of arguments, bit for bit {@link Fdlibm#exp} (and so {@code StrictMath.exp}), written
  * without branches or bit manipulation so that HotSpot's C2 compiles each loop to SIMD instructions: several
  * times the throughput of calling {@link Fdlibm#exp} per element, for the same bits on the JVM and in
- * WebAssembly (the loops are plain IEEE double arithmetic plus floor, ceil, min and max, all exact).
+ * WebAssembly (the loops are plain IEEE double arithmetic plus floor and ceil, all exact).
  *
- * <p>For −88 ≤ x ≤ 0 FDLIBM's e_exp.c takes one of three branches: |x| below its ½·ln2 threshold keeps
+ * <p>For −700 ≤ x ≤ 0 FDLIBM's e_exp.c takes one of three branches: |x| below its ½·ln2 threshold keeps
  * k = 0, below 1.5·ln2 takes k = −1, otherwise k = (int)(x/ln2 − ½); then with hi = x − k·ln2hi,
  * lo = k·ln2lo, r = hi − lo and c = r − r²·P(r²) it returns 2^k·(1 − ((lo − r·c/(2 − c)) − hi)), and 1 + x
  * for |x| &lt; 2⁻²⁸. Here k is ceil(x/ln2 − ½) (the truncation of a negative number) forced to 0 below the
  * threshold, which is the k of every branch; the k = 0 branch's own formula 1 − (r·c/(c − 2) − r) is the same
  * expression with lo = 0 (division by the negated denominator is exact negation); the 1 + x of tiny
  * arguments is selected as y + s·((1 + x) − y) with s ∈ {0, 1}, exact because both candidates lie within a
- * factor of two of 1 (Sterbenz); and 2^k is multiplied in from the binary digits of −k ∈ [0, 127] (each factor
- * a power of two, so every product is exact), which is FDLIBM's exponent addition while the result is normal.
- * Comparisons are arithmetic too: see {@link #positive}.
+ * factor of two of 1 (Sterbenz); and 2^k is multiplied in from the binary digits of −k (each factor 1 or a
+ * power of two, (1 − b) + b·2^(−2^d) for the digit b, so every product is exact), which is FDLIBM's exponent
+ * addition while the result is normal. Comparisons are arithmetic too: see {@link #positive}.
  *
  * <p>Each step is its own short loop over scratch arrays: C2 vectorises only loops it can unroll, and it
- * unrolls only small bodies (LoopUnrollLimit), so one long loop would stay scalar. Arguments beyond
- * {@link #MAX_ABS}, or NaN, go through {@link Fdlibm#exp} one by one; the caller says which case holds by
- * passing a bound on |a|, because finding the largest |a| in the loop would stop it from vectorising.
- * An instance keeps the scratch arrays and is not thread-safe.
+ * unrolls only small bodies (LoopUnrollLimit), so one long loop would stay scalar. The caller passes a bound
+ * on |a|, because finding the largest |a| in the loop would stop it from vectorising: only as many digits of
+ * −k as the bound allows are worked through, and beyond {@link #MAX_ABS}, or for NaN, every element goes
+ * through {@link Fdlibm#exp} one by one. An instance keeps the scratch arrays and is not thread-safe.
  */
 public final class FdlibmExpBatch {
-    /** |a| up to this takes the vectorised path: −k ≤ 127, so seven binary digits build 2^k. */
-    public static final double MAX_ABS = 88.0;
+    /**
+     * |a| up to this takes the vectorised path: k ≥ −1011, so 2^k·y is a normal number, which FDLIBM also computes
+     * by adding k to the exponent (it scales differently only below k = −1021).
+     */
+    public static final double MAX_ABS = 700.0;
 
     /** FDLIBM's first branch: |x| with a high word above 0x3fd62e42 (just over ½·ln2) is reduced. */
     private static final double REDUCED_FROM = Double.longBitsToDouble(0x3fd62e4300000000L);
@@ -56,8 +59,9 @@ public final class FdlibmExpBatch {
     /**
      * out[j] = e^{−|a[j]|} for j &lt; count, bit for bit {@code StrictMath.exp(-Math.abs(a[j]))}.
      *
-     * @param maxAbs a bound on every |a[j]| (need not be tight): up to {@link #MAX_ABS} the vectorised path runs,
-     *               otherwise (or if it is NaN) every element goes through {@link Fdlibm#exp}
+     * @param maxAbs a bound on every |a[j]| (need not be tight, but the tighter the fewer binary digits of −k are
+     *               worked through): up to {@link #MAX_ABS} the vectorised path runs, otherwise (or if it is NaN)
+     *               every element goes through {@link Fdlibm#exp}
      */
     public void expOfMinusAbs(double[] a, double[] out, int count, double maxAbs) {
         if (count > x.length) {
@@ -71,9 +75,22 @@ public final class FdlibmExpBatch {
         }
         reduce(a, x, k, count);
         polynomial(x, k, y, count);
-        tiny(x, y, count);
-        lowDigits(k, digits, scale, count);
-        highDigits(digits, scale, y, out, count);
+        firstDigit(k, digits, scale, count);
+        double weight = 0.25; // 2^(−2^d) for digit d
+        for (int d = 1; d < binaryDigits(maxAbs); d++) {
+            nextDigit(digits, scale, weight, count);
+            weight *= weight;
+        }
+        multiply(y, scale, out, count);
+    }
+
+    /**
+     * How many binary digits −k can have when |x| ≤ maxAbs: −k = ⌊½ − x/ln2⌋ ≤ ⌊maxAbs/ln2 + ½⌋, plus one for the
+     * rounding of x/ln2 in FDLIBM's own computation of k.
+     */
+    static int binaryDigits(double maxAbs) {
+        int largest = (int) (Fdlibm.INVLN2 * maxAbs + 0.5) + 1;
+        return 32 - Integer.numberOfLeadingZeros(largest);
     }
 
     /** x = −|a| and FDLIBM's k: ceil(x/ln2 − ½), or 0 below the reduction threshold. */
@@ -86,64 +103,54 @@ public final class FdlibmExpBatch {
         }
     }
 
-    /** y = e^{x − k·ln2} by FDLIBM's rational form, its statements in its order. */
+    /**
+     * y = e^{x − k·ln2} by FDLIBM's rational form, its statements in its order; then 1 + x instead where
+     * |x| &lt; 2⁻²⁸, as FDLIBM returns there.
+     */
     private static void polynomial(double[] x, double[] k, double[] y, int count) {
         for (int j = 0; j < count; j++) {
-            double hi = x[j] - k[j] * LN2_HI;
+            double v = x[j];
+            double hi = v - k[j] * LN2_HI;
             double lo = k[j] * LN2_LO;
             double r = hi - lo;
             double t = r * r;
             double c = r - t * (Fdlibm.P1 + t * (Fdlibm.P2 + t * (Fdlibm.P3 + t * (Fdlibm.P4 + t * Fdlibm.P5))));
-            y[j] = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+            double reduced = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+            y[j] = reduced + positive(v + TINY) * ((1.0 + v) - reduced);
         }
     }
 
-    /** y = 1 + x where |x| &lt; 2⁻²⁸, as FDLIBM returns there. */
-    private static void tiny(double[] x, double[] y, int count) {
-        for (int j = 0; j < count; j++) {
-            double v = x[j];
-            y[j] += positive(v + TINY) * ((1.0 + v) - y[j]);
-        }
-    }
-
-    /** 2^(−m mod 8) from the three low binary digits of m = −k, and m's remaining digits ⌊m/8⌋. */
-    private static void lowDigits(double[] k, double[] digits, double[] scale, int count) {
+    /** The scale's first factor, 2^(−b₀) for m = −k's lowest binary digit b₀, and the digits left, ⌊m/2⌋. */
+    private static void firstDigit(double[] k, double[] digits, double[] scale, int count) {
         for (int j = 0; j < count; j++) {
             double m = -k[j];
             double rest = PortableMath.floor(m * 0.5);
-            double s = 1.0 - (m - 2.0 * rest) * 0.5;
-            m = rest;
-            rest = PortableMath.floor(m * 0.5);
-            s *= 1.0 - (m - 2.0 * rest) * (1.0 - 0x1p-2);
-            m = rest;
-            rest = PortableMath.floor(m * 0.5);
-            s *= 1.0 - (m - 2.0 * rest) * (1.0 - 0x1p-4);
+            double bit = m - 2.0 * rest;
+            scale[j] = (1.0 - bit) + bit * 0.5;
             digits[j] = rest;
-            scale[j] = s;
         }
     }
 
-    /** out = y·2^k, the scale completed from the digits of ⌊m/8⌋ &lt; 16 (weights 2⁻⁸, 2⁻¹⁶, 2⁻³², 2⁻⁶⁴). */
-    private static void highDigits(double[] digits, double[] scale, double[] y, double[] out, int count) {
+    /** The scale times the lowest digit's factor, 1 or {@code weight}; the digits shift down by one. */
+    private static void nextDigit(double[] digits, double[] scale, double weight, int count) {
         for (int j = 0; j < count; j++) {
             double m = digits[j];
-            double s = scale[j];
             double rest = PortableMath.floor(m * 0.5);
-            s *= 1.0 - (m - 2.0 * rest) * (1.0 - 0x1p-8);
-            m = rest;
-            rest = PortableMath.floor(m * 0.5);
-            s *= 1.0 - (m - 2.0 * rest) * (1.0 - 0x1p-16);
-            m = rest;
-            rest = PortableMath.floor(m * 0.5);
-            s *= 1.0 - (m - 2.0 * rest) * (1.0 - 0x1p-32);
-            s *= (1.0 - rest) + rest * 0x1p-64; // 1 − 2⁻⁶⁴ is not a double: pick 1 or 2⁻⁶⁴ by the last digit
-            out[j] = y[j] * s;
+            double bit = m - 2.0 * rest;
+            scale[j] *= (1.0 - bit) + bit * weight;
+            digits[j] = rest;
+        }
+    }
+
+    private static void multiply(double[] y, double[] scale, double[] out, int count) {
+        for (int j = 0; j < count; j++) {
+            out[j] = y[j] * scale[j];
         }
     }
 
     /**
      * 1 if v &gt; 0, else ±0, as ceil(v·2⁻⁶⁰): right for |v| &lt; 2⁶⁰ unless 0 &lt; v &lt; 2⁻¹⁰¹⁴ (the product would
-     * round to 0), which holds for both uses here (|v| ≤ 89, and a positive v is at least 2⁻⁸¹). A comparison as
+     * round to 0), which holds for both uses here (|v| ≤ 701, and a positive v is at least 2⁻⁸¹). A comparison as
      * arithmetic, so the loop has no branch; one multiplication and a rounding, where Java's min and max,
      * which must order −0 before +0 and pass NaN on, cost several vector instructions each.
      */
