@@ -29,7 +29,9 @@ final class CliffBatch {
     final double[] loss;
     final double[] dLossDw;
     final double[] dLossDb;
-    private final double[] x;
+    /** x_t and x_{t+1}, swapped after each step. */
+    private double[] x;
+    private double[] next;
     private final double[] exp;
     private final double[] positive;
     private final double[] delta;
@@ -50,6 +52,7 @@ final class CliffBatch {
         dLossDw = new double[capacity];
         dLossDb = new double[capacity];
         x = new double[capacity];
+        next = new double[capacity];
         exp = new double[capacity];
         positive = new double[capacity];
         delta = new double[capacity];
@@ -75,14 +78,41 @@ final class CliffBatch {
         return new CliffGradient(loss[j], dLossDw[j], dLossDb[j]);
     }
 
+    /** The gradient at one point, as the batch's first: a descent reuses one batch for all its steps. */
+    CliffGradient gradient(double w, double b) {
+        this.w[0] = w;
+        this.b[0] = b;
+        run(1);
+        return gradient(0);
+    }
+
     private void forward(int count) {
         double bound = argumentBound(count);
         Arrays.fill(x, 0, count, model.x0());
         for (int t = 0; t <= model.steps(); t++) {
+            if (t > 0 && equal(x, next, count)) {
+                // x_t = x_{t−1} at every point, bit for bit: each later step repeats this one exactly
+                for (int u = t; u <= model.steps(); u++) {
+                    System.arraycopy(sigma[t - 1], 0, sigma[u], 0, count);
+                    System.arraycopy(slope[t - 1], 0, slope[u], 0, count);
+                }
+                return;
+            }
             exponential.expOfMinusAbs(x, exp, count, bound);
             positiveParts(x, positive, count, bound);
-            logisticThenStep(exp, positive, w, b, x, sigma[t], slope[t], count);
+            logisticThenStep(exp, positive, w, b, next, sigma[t], slope[t], count);
+            double[] current = x;
+            x = next;
+            next = current;
         }
+    }
+
+    /** Whether a[j] == b[j] for every j &lt; count (stops at the first difference, usually the first point). */
+    private static boolean equal(double[] a, double[] b, int count) {
+        for (int j = 0; j < count; j++) {
+            if (a[j] != b[j]) return false;
+        }
+        return true;
     }
 
     /**
@@ -118,10 +148,10 @@ final class CliffBatch {
     /**
      * σ(x_t) = r = 1/(1 + e) for x_t &gt; 0 and e·r otherwise, with e = e^{−|x_t|} (one division; at x_t = 0 both
      * are ½): r·m with m = e + h·(1 − e), which is exactly 1 for h = 1 (the error of 1 − e is at most 2⁻⁵⁴, and
-     * 1 ± 2⁻⁵⁴ rounds to 1) and e for h = ±0. σ′(x_t) = e·r·r. Then x_{t+1} = w·σ(x_t) + b (unused after the last
-     * step).
+     * 1 ± 2⁻⁵⁴ rounds to 1) and e for h = ±0. σ′(x_t) = e·r·r. Then x_{t+1} = w·σ(x_t) + b into {@code next}
+     * (unused after the last step).
      */
-    private static void logisticThenStep(double[] exp, double[] h, double[] w, double[] b, double[] x,
+    private static void logisticThenStep(double[] exp, double[] h, double[] w, double[] b, double[] next,
                                          double[] sigma, double[] slope, int count) {
         for (int j = 0; j < count; j++) {
             double e = exp[j];
@@ -129,7 +159,7 @@ final class CliffBatch {
             double s = r * (e + h[j] * (1.0 - e));
             sigma[j] = s;
             slope[j] = e * r * r;
-            x[j] = w[j] * s + b[j];
+            next[j] = w[j] * s + b[j];
         }
     }
 

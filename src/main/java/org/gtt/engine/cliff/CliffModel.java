@@ -32,11 +32,7 @@ public record CliffModel(double x0, double target, int steps) {
      * ({@link CliffBatch}, here a batch of one), so a descent and the grid agree bit for bit.
      */
     public CliffGradient gradient(double w, double b) {
-        CliffBatch batch = new CliffBatch(this, 1);
-        batch.w[0] = w;
-        batch.b[0] = b;
-        batch.run(1);
-        return batch.gradient(0);
+        return new CliffBatch(this, 1).gradient(w, b);
     }
 
     /** The loss alone (a forward pass), for finite differences and for descents that only need E. */

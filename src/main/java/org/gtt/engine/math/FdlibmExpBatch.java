@@ -73,15 +73,16 @@ public final class FdlibmExpBatch {
             }
             return;
         }
-        reduce(a, x, k, count);
+        reduce(a, x, k, digits, scale, count);
         polynomial(x, k, y, count);
-        firstDigit(k, digits, scale, count);
-        double weight = 0.25; // 2^(−2^d) for digit d
-        for (int d = 1; d < binaryDigits(maxAbs); d++) {
-            nextDigit(digits, scale, weight, count);
-            weight *= weight;
+        double weight = 0.25; // 2^(−2^d), the factor of digit d = 1, 2, … of −k
+        int left = binaryDigits(maxAbs) - 1;
+        for (; left > 2; left -= 2) {
+            nextTwoDigits(digits, scale, weight, weight * weight, count);
+            weight = weight * weight * (weight * weight);
         }
-        multiply(y, scale, out, count);
+        // a digit that cannot be 1 gets the weight 1: its factor is 1 whatever it is
+        lastTwoDigits(digits, scale, y, out, left >= 1 ? weight : 1.0, left >= 2 ? weight * weight : 1.0, count);
     }
 
     /**
@@ -93,13 +94,20 @@ public final class FdlibmExpBatch {
         return 32 - Integer.numberOfLeadingZeros(largest);
     }
 
-    /** x = −|a| and FDLIBM's k: ceil(x/ln2 − ½), or 0 below the reduction threshold. */
-    private static void reduce(double[] a, double[] x, double[] k, int count) {
+    /**
+     * x = −|a| and FDLIBM's k: ceil(x/ln2 − ½), or 0 below the reduction threshold; and the scale's first factor,
+     * 2^(−b) for the lowest binary digit b of m = −k, with the digits left, ⌊m/2⌋.
+     */
+    private static void reduce(double[] a, double[] x, double[] k, double[] digits, double[] scale, int count) {
         for (int j = 0; j < count; j++) {
             double v = -PortableMath.abs(a[j]);
             x[j] = v;
             double n = PortableMath.ceil(Fdlibm.INVLN2 * v - 0.5);
-            k[j] = n - n * positive(v + REDUCED_FROM);
+            double kj = n - n * positive(v + REDUCED_FROM);
+            k[j] = kj;
+            double rest = PortableMath.floor(-kj * 0.5);
+            scale[j] = factor(-kj - 2.0 * rest, 0.5);
+            digits[j] = rest;
         }
     }
 
@@ -120,32 +128,35 @@ public final class FdlibmExpBatch {
         }
     }
 
-    /** The scale's first factor, 2^(−b₀) for m = −k's lowest binary digit b₀, and the digits left, ⌊m/2⌋. */
-    private static void firstDigit(double[] k, double[] digits, double[] scale, int count) {
-        for (int j = 0; j < count; j++) {
-            double m = -k[j];
-            double rest = PortableMath.floor(m * 0.5);
-            double bit = m - 2.0 * rest;
-            scale[j] = (1.0 - bit) + bit * 0.5;
-            digits[j] = rest;
-        }
-    }
-
-    /** The scale times the lowest digit's factor, 1 or {@code weight}; the digits shift down by one. */
-    private static void nextDigit(double[] digits, double[] scale, double weight, int count) {
+    /** The scale times the factors of the next two digits, 1 or {@code first}, 1 or {@code second}. */
+    private static void nextTwoDigits(double[] digits, double[] scale, double first, double second, int count) {
         for (int j = 0; j < count; j++) {
             double m = digits[j];
             double rest = PortableMath.floor(m * 0.5);
-            double bit = m - 2.0 * rest;
-            scale[j] *= (1.0 - bit) + bit * weight;
+            double s = scale[j] * factor(m - 2.0 * rest, first);
+            m = rest;
+            rest = PortableMath.floor(m * 0.5);
+            scale[j] = s * factor(m - 2.0 * rest, second);
             digits[j] = rest;
         }
     }
 
-    private static void multiply(double[] y, double[] scale, double[] out, int count) {
+    /** As {@link #nextTwoDigits} for the last two digits, then out = y·scale. */
+    private static void lastTwoDigits(double[] digits, double[] scale, double[] y, double[] out, double first,
+                                      double second, int count) {
         for (int j = 0; j < count; j++) {
-            out[j] = y[j] * scale[j];
+            double m = digits[j];
+            double rest = PortableMath.floor(m * 0.5);
+            double s = scale[j] * factor(m - 2.0 * rest, first);
+            m = rest;
+            s *= factor(m - 2.0 * PortableMath.floor(m * 0.5), second);
+            out[j] = y[j] * s;
         }
+    }
+
+    /** 1 for the digit 0, {@code weight} for the digit 1: exact for a power of two (1 − weight need not be). */
+    private static double factor(double digit, double weight) {
+        return (1.0 - digit) + digit * weight;
     }
 
     /**
