@@ -29,9 +29,9 @@ final class CliffBatch {
     final double[] loss;
     final double[] dLossDw;
     final double[] dLossDb;
-    /** x_t and x_{t+1}, swapped after each step. */
-    private double[] x;
-    private double[] next;
+    /** x_t and x_{t+1}, their roles swapped after each step. */
+    private final double[] x;
+    private final double[] next;
     private final double[] exp;
     private final double[] positive;
     private final double[] delta;
@@ -88,22 +88,31 @@ final class CliffBatch {
 
     private void forward(int count) {
         double bound = argumentBound(count);
+        double[] x = this.x; // x_t
+        double[] next = this.next; // x_{t+1}, after the step: x_{t−1}
         Arrays.fill(x, 0, count, model.x0());
         for (int t = 0; t <= model.steps(); t++) {
             if (t > 0 && equal(x, next, count)) {
                 // x_t = x_{t−1} at every point, bit for bit: each later step repeats this one exactly
                 for (int u = t; u <= model.steps(); u++) {
-                    System.arraycopy(sigma[t - 1], 0, sigma[u], 0, count);
-                    System.arraycopy(slope[t - 1], 0, slope[u], 0, count);
+                    copy(sigma[t - 1], sigma[u], count);
+                    copy(slope[t - 1], slope[u], count);
                 }
                 return;
             }
             exponential.expOfMinusAbs(x, exp, count, bound);
             positiveParts(x, positive, count, bound);
             logisticThenStep(exp, positive, w, b, next, sigma[t], slope[t], count);
-            double[] current = x;
+            double[] previous = x;
             x = next;
-            next = current;
+            next = previous;
+        }
+    }
+
+    /** A loop rather than System.arraycopy, whose call costs more than copying the one value of a descent's batch. */
+    private static void copy(double[] from, double[] to, int count) {
+        for (int j = 0; j < count; j++) {
+            to[j] = from[j];
         }
     }
 

@@ -30,6 +30,12 @@ public final class FdlibmExpBatch {
      */
     public static final double MAX_ABS = 700.0;
 
+    /**
+     * Below this many arguments {@link Fdlibm#exp} element by element is faster (fewer than one SIMD vector's worth:
+     * the loops would run scalar, a dependent chain of passes instead of one branchy function). Same bits either way.
+     */
+    static final int FEW = 4;
+
     /** FDLIBM's first branch: |x| with a high word above 0x3fd62e42 (just over ½·ln2) is reduced. */
     private static final double REDUCED_FROM = Double.longBitsToDouble(0x3fd62e4300000000L);
     /** FDLIBM returns 1 + x below this. */
@@ -67,7 +73,7 @@ public final class FdlibmExpBatch {
         if (count > x.length) {
             throw new IllegalArgumentException("batch of " + count + " exceeds capacity " + x.length);
         }
-        if (!(maxAbs <= MAX_ABS)) {
+        if (count < FEW || !(maxAbs <= MAX_ABS)) {
             for (int j = 0; j < count; j++) {
                 out[j] = Fdlibm.exp(-PortableMath.abs(a[j]));
             }
