@@ -92,11 +92,11 @@ public final class FdlibmExpBatch {
     }
 
     /**
-     * How many binary digits −k can have when |x| ≤ maxAbs: −k = ⌊½ − x/ln2⌋ ≤ ⌊maxAbs/ln2 + ½⌋, plus one for the
-     * rounding of x/ln2 in FDLIBM's own computation of k.
+     * How many binary digits −k can have when |x| ≤ maxAbs: −k = floor(|x|/ln2 + ½), computed by the same
+     * floating-point operations as in {@link #reduce}, which are monotone in |x|, so maxAbs gives the largest.
      */
     static int binaryDigits(double maxAbs) {
-        int largest = (int) (Fdlibm.INVLN2 * maxAbs + 0.5) + 1;
+        int largest = (int) (Fdlibm.INVLN2 * maxAbs + 0.5);
         return 32 - Integer.numberOfLeadingZeros(largest);
     }
 

@@ -2,14 +2,15 @@ package org.gtt.engine.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
  * The branch-free exponential against {@code StrictMath.exp} (FDLIBM by specification), bit for bit, on
- * 2·10⁶ arguments over its whole range, in batches of every size from 1 to 600 with the tightest bound the
- * caller could pass (the largest |a| of the batch, which decides how many binary digits of −k are worked
+ * 2·10⁶ arguments over its whole range, in batches of every size from 1 to 600 (below {@link FdlibmExpBatch#FEW}
+ * FDLIBM itself, element by element) with the tightest bound the caller could pass (the largest |a| of the batch, which decides how many binary digits of −k are worked
  * through) and with loose ones; the arguments mix uniform draws, every binade from 2⁻⁶⁰ up, and the
  * neighbours of the points where FDLIBM changes branch or k changes.
  */
@@ -42,26 +43,35 @@ class FdlibmExpBatchTest {
             }
             checked += count;
         }
-        for (double s : SPECIALS) {
-            a[0] = s;
-            exp.expOfMinusAbs(a, out, 1, Math.abs(s));
-            same(s, out[0]);
+        exp.expOfMinusAbs(SPECIALS, out, SPECIALS.length, FdlibmExpBatch.MAX_ABS);
+        for (int j = 0; j < SPECIALS.length; j++) {
+            same(SPECIALS[j], out[j]);
         }
     }
 
-    /** A single argument with its own |a| as the bound: the fewest digits, right at each change of k. */
+    /**
+     * Batches of eight arguments around each change of k, the batch's largest |a| as the bound: the fewest digits
+     * of −k the vectorised path may work through, at the arguments that need the last of them.
+     */
     @Test
     void everyChangeOfKWithTheTightestBound() {
         SplittableRandom random = new SplittableRandom(11);
-        FdlibmExpBatch exp = new FdlibmExpBatch(1);
-        double[] a = new double[1];
-        double[] out = new double[1];
+        int size = 8;
+        assertTrue(size >= FdlibmExpBatch.FEW, "the vectorised path, not FDLIBM element by element");
+        FdlibmExpBatch exp = new FdlibmExpBatch(size);
+        double[] a = new double[size];
+        double[] out = new double[size];
         for (int m = 0; (m + 0.5) * LN2 <= FdlibmExpBatch.MAX_ABS; m++) {
-            for (int i = 0; i < 200; i++) {
-                a[0] = near((m + 0.5) * LN2, random) * (i % 2 == 0 ? 1 : -1);
-                if (Math.abs(a[0]) > FdlibmExpBatch.MAX_ABS) continue;
-                exp.expOfMinusAbs(a, out, 1, Math.abs(a[0]));
-                same(a[0], out[0]);
+            for (int i = 0; i < 25; i++) {
+                double largest = 0;
+                for (int j = 0; j < size; j++) {
+                    a[j] = Math.min(near((m + 0.5) * LN2, random), FdlibmExpBatch.MAX_ABS) * (j % 2 == 0 ? 1 : -1);
+                    largest = Math.max(largest, Math.abs(a[j]));
+                }
+                exp.expOfMinusAbs(a, out, size, largest);
+                for (int j = 0; j < size; j++) {
+                    same(a[j], out[j]);
+                }
             }
         }
     }
@@ -90,9 +100,9 @@ class FdlibmExpBatchTest {
     void binaryDigitsCoverTheLargestK() {
         for (double bound = 0; bound <= FdlibmExpBatch.MAX_ABS; bound += 0.01) {
             int largest = -(int) Math.ceil(Fdlibm.INVLN2 * -bound - 0.5); // FDLIBM's k at a = ±bound
-            assertEquals(true, largest < 1 << FdlibmExpBatch.binaryDigits(bound), "bound " + bound);
+            assertTrue(largest < 1 << FdlibmExpBatch.binaryDigits(bound), "bound " + bound);
         }
-        assertEquals(10, FdlibmExpBatch.binaryDigits(FdlibmExpBatch.MAX_ABS), "−k ≤ 1011 at the end of the range");
+        assertEquals(10, FdlibmExpBatch.binaryDigits(FdlibmExpBatch.MAX_ABS), "−k ≤ 1010 at the end of the range");
     }
 
     /** A quarter uniform on ±700, a quarter on ±10, a quarter any binade from 2⁻⁶⁰ to 2⁹, a quarter near a threshold. */
