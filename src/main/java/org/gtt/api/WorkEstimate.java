@@ -29,21 +29,27 @@ public final class WorkEstimate {
     }
 
     /**
-     * The cliff's unit costs the same for every time step, at every grid point of {@code GET /api/v1/cliff} and
-     * every iteration of {@code GET /api/v1/cliff/descent}: {@link #CLIFF_UNIT_STEP_MICROS} per point (or iteration)
-     * and step, fitted to the engine alone on the default grid (101 × 101, T = 50): 110 ms in a bench run on a
-     * loaded machine where the default rnn chart took 23.5 ms, 19.4× its reference 1.21 ms, so about 5.7 ms on the
-     * reference machine (README, "Cliff grid"). Re-fit when the README's figure is re-measured on a quiet machine.
+     * The cliff's unit costs the same for every time step at every grid point of {@code GET /api/v1/cliff}:
+     * {@link #CLIFF_UNIT_STEP_MICROS} per point and step, fitted to the engine alone on the default grid (101 × 101,
+     * T = 50: 1.09 ms in the README's "Cliff grid" run) and within a factor of two of the largest grid there
+     * (201 × 201, T = 200: 10.9 ms of thread CPU time on that busy machine, less per step because more of its points
+     * settle on a fixed point early).
      */
     public static double cliffGridMillis(int n, int steps) {
         return CLIFF_UNIT_STEP_MICROS * n * (double) n * steps / 1000.0;
     }
 
+    /**
+     * A descent's iterations cost {@link #CLIFF_DESCENT_STEP_MICROS} per iteration and step: one point at a time, so
+     * none of the grid's SIMD throughput; fitted to the longest descent in the README's run (1,000 iterations,
+     * T = 200: 8.0 ms of thread CPU time).
+     */
     public static double cliffDescentMillis(int iterations, int steps) {
-        return CLIFF_UNIT_STEP_MICROS * iterations * (double) steps / 1000.0;
+        return CLIFF_DESCENT_STEP_MICROS * iterations * (double) steps / 1000.0;
     }
 
-    static final double CLIFF_UNIT_STEP_MICROS = 0.011;
+    static final double CLIFF_UNIT_STEP_MICROS = 0.002;
+    static final double CLIFF_DESCENT_STEP_MICROS = 0.04;
 
     private static double modelFactor(ModelType model) {
         return switch (model) {

@@ -1,5 +1,7 @@
 package org.gtt.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -28,6 +30,27 @@ record BenchStats(double median, double p90, double p99, int runs) {
 
     static BenchStats time(Supplier<?> task, int warmup, int runs) {
         return time((Runnable) task::get, warmup, runs);
+    }
+
+    /**
+     * As {@link #time(Runnable, int, int)}, timing the calling thread's CPU time as well: {wall, CPU}. On a machine
+     * shared with other work the CPU time is the steadier figure (it leaves out the time the thread waited).
+     */
+    static BenchStats[] timeWithCpu(Runnable task, int warmup, int runs) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < warmup; i++) {
+            task.run();
+        }
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long startCpu = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            task.run();
+            wall[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - startCpu) / 1e6;
+        }
+        return new BenchStats[] {of(wall), of(cpu)};
     }
 
     private static double percentile(double[] sorted, double q) {

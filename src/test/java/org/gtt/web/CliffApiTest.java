@@ -156,7 +156,8 @@ class CliffApiTest {
 
     /**
      * Admission by cost, as for the gradient endpoints: the gate hears each computation's estimate (the default grid
-     * is cheap, the largest grid expensive), and its refusal is a 503 with Retry-After; a cached answer asks no gate.
+     * and the longest descent cheap, the largest grid the dearest), and its refusal is a 503 with Retry-After; a cached
+     * answer asks no gate.
      */
     @Test
     void computationsAskTheGateWithTheirEstimate() throws Exception {
@@ -165,7 +166,9 @@ class CliffApiTest {
             @Override
             public <T> T run(double estimatedMillis, java.util.function.Supplier<T> work) {
                 estimates.add(estimatedMillis);
-                if (estimatedMillis > 50) throw new org.gtt.api.BusyException(503, "busy with large computations", 7);
+                if (estimatedMillis >= org.gtt.api.WorkEstimate.cliffGridMillis(201, 200)) {
+                    throw new org.gtt.api.BusyException(503, "busy with large computations", 7);
+                }
                 return work.get();
             }
         };

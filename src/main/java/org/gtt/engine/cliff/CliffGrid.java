@@ -1,5 +1,7 @@
 package org.gtt.engine.cliff;
 
+import org.gtt.engine.math.PortableMath;
+
 /**
  * E, ∂E/∂w and ∂E/∂b on an n × n grid of (w, b): {@code w[j]} and {@code b[i]} evenly spaced with both ends
  * included, {@code loss[i][j]} at (w[j], b[i]): rows indexed by b, columns by w.
@@ -25,6 +27,7 @@ public record CliffGrid(double[] w, double[] b, double[][] loss, double[][] dLos
         }
     }
 
+    /** Every point through the model's own code ({@link CliffBatch}), {@link CliffBatch#GRID_CAPACITY} points at a time. */
     public static CliffGrid compute(CliffModel model, Spec spec) {
         int n = spec.n();
         double[] w = evenlySpaced(spec.wMin(), spec.wMax(), n);
@@ -32,14 +35,21 @@ public record CliffGrid(double[] w, double[] b, double[][] loss, double[][] dLos
         double[][] loss = new double[n][n];
         double[][] dw = new double[n][n];
         double[][] db = new double[n][n];
-        double[] sigma = new double[model.steps() + 1];
-        double[] slope = new double[model.steps() + 1];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                CliffGradient g = model.gradient(w[j], b[i], sigma, slope);
-                loss[i][j] = g.loss();
-                dw[i][j] = g.dLossDw();
-                db[i][j] = g.dLossDb();
+        int points = n * n;
+        CliffBatch batch = new CliffBatch(model, PortableMath.min(CliffBatch.GRID_CAPACITY, points));
+        for (int start = 0; start < points; start += batch.capacity()) {
+            int count = PortableMath.min(batch.capacity(), points - start);
+            for (int j = 0; j < count; j++) { // point start + j: row (b) (start + j) / n, column (w) (start + j) % n
+                batch.w[j] = w[(start + j) % n];
+                batch.b[j] = b[(start + j) / n];
+            }
+            batch.run(count);
+            for (int j = 0; j < count; j++) {
+                int row = (start + j) / n;
+                int column = (start + j) % n;
+                loss[row][column] = batch.loss[j];
+                dw[row][column] = batch.dLossDw[j];
+                db[row][column] = batch.dLossDb[j];
             }
         }
         return new CliffGrid(w, b, loss, dw, db);

@@ -1,7 +1,5 @@
 package org.gtt.engine.cliff;
 
-import org.gtt.engine.math.PortableMath;
-
 /**
  * Pascanu, Mikolov &amp; Bengio's (2013, eq. 8 and Fig. 6) single recurrent unit:
  * x_t = w·σ(x_{t−1}) + b for t = 1..T, from x_0, with the loss E(w, b) = (σ(x_T) − target)².
@@ -30,43 +28,11 @@ public record CliffModel(double x0, double target, int steps) {
     /**
      * E, ∂E/∂w and ∂E/∂b by backpropagation through time: with δ_t = ∂E/∂x_t,
      * δ_T = 2(σ(x_T) − target)·σ′(x_T), δ_{t−1} = δ_t·w·σ′(x_{t−1}),
-     * ∂E/∂w = Σ_t δ_t·σ(x_{t−1}) and ∂E/∂b = Σ_t δ_t.
+     * ∂E/∂w = Σ_t δ_t·σ(x_{t−1}) and ∂E/∂b = Σ_t δ_t. The same code as every point of a {@link CliffGrid}
+     * ({@link CliffBatch}, here a batch of one), so a descent and the grid agree bit for bit.
      */
     public CliffGradient gradient(double w, double b) {
-        return gradient(w, b, new double[steps + 1], new double[steps + 1]);
-    }
-
-    /** As {@link #gradient(double, double)}, with scratch arrays of length steps + 1 (one grid row reuses them). */
-    CliffGradient gradient(double w, double b, double[] sigma, double[] slope) {
-        double x = x0;
-        double previous = Double.NaN;
-        for (int t = 0; t < steps; t++) {
-            if (x == previous) {
-                // x reached a fixed point of the map exactly: every later step repeats this one, bit for bit
-                sigma[t] = sigma[t - 1];
-                slope[t] = slope[t - 1];
-            } else {
-                logistic(x, sigma, slope, t);
-            }
-            previous = x;
-            x = w * sigma[t] + b;
-        }
-        if (x == previous) {
-            sigma[steps] = sigma[steps - 1];
-            slope[steps] = slope[steps - 1];
-        } else {
-            logistic(x, sigma, slope, steps);
-        }
-        double error = sigma[steps] - target;
-        double delta = 2.0 * error * slope[steps];
-        double dw = 0.0;
-        double db = 0.0;
-        for (int t = steps; t >= 1; t--) {
-            dw += delta * sigma[t - 1];
-            db += delta;
-            delta *= w * slope[t - 1];
-        }
-        return new CliffGradient(error * error, dw, db);
+        return new CliffBatch(this, 1).gradient(w, b);
     }
 
     /** The loss alone (a forward pass), for finite differences and for descents that only need E. */
@@ -95,13 +61,5 @@ public record CliffModel(double x0, double target, int steps) {
     /** The smallest w for which the fixed point at x_0 is unstable: 1/σ′(x_0). */
     public double wallStart() {
         return 1.0 / CliffMath.sigmoidDerivative(x0);
-    }
-
-    /** σ(a) and σ′(a) = σ(a)σ(−a) from one exponential, so neither cancels to 0 when a saturates. */
-    private static void logistic(double a, double[] sigma, double[] slope, int t) {
-        double e = CliffMath.exp(-PortableMath.abs(a));
-        double r = 1.0 / (1.0 + e); // one division: σ(|a|)
-        sigma[t] = a >= 0 ? r : e * r;
-        slope[t] = e * r * r;
     }
 }

@@ -41,7 +41,8 @@ public final class Descent {
         List<TrajectoryPoint> points = new ArrayList<>(settings.iterations() + 1);
         double w = settings.w0();
         double b = settings.b0();
-        CliffGradient g = model.gradient(w, b);
+        CliffBatch batch = new CliffBatch(model, 1); // the model's code, its scratch arrays allocated once
+        CliffGradient g = batch.gradient(w, b);
         int largestStepIteration = 0;
         double largestStep = 0.0;
         String note = null;
@@ -63,7 +64,7 @@ public final class Descent {
             }
             w = nextW;
             b = nextB;
-            g = model.gradient(w, b);
+            g = batch.gradient(w, b);
         }
         points.add(new TrajectoryPoint(w, b, g.loss(), g.norm(), false));
         return new Trajectory(points, largestStepIteration, largestStep, note);

@@ -31,7 +31,7 @@ public final class Fdlibm {
     private static final double TWOM54 = 5.55111512312578270212e-17; // 0x3C900000 00000000
     private static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
     private static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-    private static final double INVLN2 = 1.44269504088896338700e+00; // 0x3ff71547 652b82fe
+    static final double INVLN2 = 1.44269504088896338700e+00; // 0x3ff71547 652b82fe
     private static final double O_THRESHOLD = 7.09782712893383973096e+02; // 0x40862E42 FEFA39EF
 
     static int hi(double x) {
@@ -73,13 +73,13 @@ public final class Fdlibm {
     private static final double[] HALF = {0.5, -0.5};
     private static final double TWOM1000 = 9.33263618503218878990e-302; // 2**-1000 = 0x01700000 0
     private static final double U_THRESHOLD = -7.45133219101941108420e+02; // 0xc0874910 D52D3051
-    private static final double[] LN2HI = {6.93147180369123816490e-01, -6.93147180369123816490e-01};
-    private static final double[] LN2LO = {1.90821492927058770002e-10, -1.90821492927058770002e-10};
-    private static final double P1 = 1.66666666666666019037e-01; // 0x3FC55555 5555553E
-    private static final double P2 = -2.77777777770155933842e-03; // 0xBF66C16C 16BEBD93
-    private static final double P3 = 6.61375632143793436117e-05; // 0x3F11566A AF25DE2C
-    private static final double P4 = -1.65339022054652515390e-06; // 0xBEBBBD41 C5D26BF1
-    private static final double P5 = 4.13813679705723846039e-08; // 0x3E663769 72BEA4D0
+    static final double[] LN2HI = {6.93147180369123816490e-01, -6.93147180369123816490e-01};
+    static final double[] LN2LO = {1.90821492927058770002e-10, -1.90821492927058770002e-10};
+    static final double P1 = 1.66666666666666019037e-01; // 0x3FC55555 5555553E
+    static final double P2 = -2.77777777770155933842e-03; // 0xBF66C16C 16BEBD93
+    static final double P3 = 6.61375632143793436117e-05; // 0x3F11566A AF25DE2C
+    static final double P4 = -1.65339022054652515390e-06; // 0xBEBBBD41 C5D26BF1
+    static final double P5 = 4.13813679705723846039e-08; // 0x3E663769 72BEA4D0
 
     /**
      * e^x. Argument reduction x = k·ln2 + r, |r| ≤ 0.5·ln2; a degree-5 Remes polynomial for

@@ -4,7 +4,7 @@ package org.gtt.engine.math;
  * Every elementary function the engine calls, giving the same bits on the JVM and in the browser's
  * WebAssembly build. The transcendental ones are {@link Fdlibm} (what {@code StrictMath} specifies),
  * because the WebAssembly class library's {@code StrictMath} is not FDLIBM; the rest are exact by IEEE 754
- * (sqrt, abs, min, max) or pure bit manipulation (scalb, ulp, getExponent), written here because the
+ * (sqrt, abs, floor, ceil, min, max) or pure bit manipulation (scalb, ulp, getExponent), written here because the
  * WebAssembly library's {@code Math.ulp} and {@code Math.scalb} differ from the JDK's. Engine code calls
  * this class, never {@code Math} or {@code StrictMath} for these; PortableMathTest checks each against the JDK.
  */
@@ -32,7 +32,19 @@ public final class PortableMath {
 
     public static double abs(double x) { return Math.abs(x); }
 
+    /** The largest integer ≤ x: exact, so the same everywhere (WebAssembly's f64.floor). */
+    public static double floor(double x) { return Math.floor(x); }
+
+    /** The smallest integer ≥ x: exact, so the same everywhere (WebAssembly's f64.ceil). */
+    public static double ceil(double x) { return Math.ceil(x); }
+
     public static double max(double a, double b) { return Math.max(a, b); }
+
+    /**
+     * The Heaviside step with H(0) = 0: 1 for v &gt; 0, 0 for v ≤ 0 (either zero included), NaN for NaN. A comparison
+     * written as arithmetic, min(1, ceil(max(0, v))), so a loop using it has no branch and HotSpot can vectorise it.
+     */
+    public static double heaviside(double v) { return min(1.0, ceil(max(0.0, v))); }
 
     public static double min(double a, double b) { return Math.min(a, b); }
 

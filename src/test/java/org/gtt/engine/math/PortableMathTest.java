@@ -102,6 +102,19 @@ class PortableMathTest {
             same(() -> "abs(" + a + ")", Math.abs(a), PortableMath.abs(a));
             same(() -> "max(" + a + ", " + b + ")", Math.max(a, b), PortableMath.max(a, b));
             same(() -> "min(" + a + ", " + b + ")", Math.min(a, b), PortableMath.min(a, b));
+            same(() -> "floor(" + a + ")", Math.floor(a), PortableMath.floor(a));
+            same(() -> "ceil(" + a + ")", Math.ceil(a), PortableMath.ceil(a));
+        }
+    }
+
+    /** The step function against its definition: 1 above zero, 0 at either zero and below, NaN for NaN. */
+    @Test
+    void heavisideIsOneAboveZero() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < N / 10; i++) {
+            double v = i < SPECIALS.length ? SPECIALS[i] : i % 2 == 0 ? anyDouble(random) : random.nextDouble(-2, 2);
+            double expected = v != v ? Double.NaN : v > 0 ? 1.0 : 0.0;
+            assertEquals(expected, PortableMath.heaviside(v), 0.0, () -> "heaviside(" + v + ")");
         }
     }
 
