@@ -68,15 +68,21 @@ class TrainWidgetClaimsTest {
         TEXT.assertLanguagesContain("until the budget of " + thousands(budget) + " iterations is spent", "直到 " + thousands(budget) + " 次迭代的预算用完");
     }
 
-    /** 8.12: the tanh RNN's step-1 gradient is > 10× below step 50's at every report, ≥ 5 decades below in most (≥ 3/4). */
+    /**
+     * 8.12: the tanh RNN's step-1 gradient is below step 50's at every one of the 60 reports, more than 10× below in all
+     * but one, and at least 5 decades below in most (more than half).
+     */
     @Test
     void theTanhRnnsEarlyStepsStayDark() {
         List<ModelReport> reports = run(ModelKind.RNN, 50).reports();
+        assertEquals(60, reports.size());
+        for (ModelReport report : reports) assertTrue(firstOverLast(report) < 0, "at " + report.iteration() + ": " + firstOverLast(report));
+        long tenfold = reports.stream().filter(r -> firstOverLast(r) < -1).count();
+        assertEquals(reports.size() - 1, tenfold, "reports more than one decade below");
         long farBelow = reports.stream().filter(r -> firstOverLast(r) <= -5).count();
-        for (ModelReport report : reports) assertTrue(firstOverLast(report) < -1, "at " + report.iteration() + ": " + firstOverLast(report));
-        assertTrue(farBelow >= 0.75 * reports.size(), farBelow + " of " + reports.size() + " reports at least 5 decades below");
-        TEXT.assertLanguagesContain("at every report its gradient at step 1 is more than 10 times smaller than at step 50, and in most reports 5 or more orders of magnitude smaller",
-                "每次报告里，它在第 1 步的梯度都比第 50 步小 10 倍以上，多数报告里小 5 个数量级或更多");
+        assertTrue(farBelow > reports.size() / 2, farBelow + " of " + reports.size() + " reports at least 5 decades below");
+        TEXT.assertLanguagesContain("its gradient at step 1 is smaller than at step 50 in every one of the 60 reports, more than 10 times smaller in all but one, and 5 or more orders of magnitude smaller in most",
+                "60 次报告里，它在第 1 步的梯度每一次都比第 50 步小，只有一次不到 10 倍，多数报告里小 5 个数量级或更多");
     }
 
     /** 8.13: the GRU's step-1 gradient is within a decade of step 50's by iteration 250; the LSTM's ≥ 4 decades below until 200 before it solves, within one when it does. */
