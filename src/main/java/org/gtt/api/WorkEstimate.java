@@ -31,9 +31,8 @@ public final class WorkEstimate {
     /**
      * The cliff's unit costs the same for every time step at every grid point of {@code GET /api/v1/cliff}:
      * {@link #CLIFF_UNIT_STEP_MICROS} per point and step, fitted to the engine alone on the default grid (101 × 101,
-     * T = 50: 1.09 ms in the README's "Cliff grid" run) and within a factor of two of the largest grid there
-     * (201 × 201, T = 200: 10.9 ms of thread CPU time on that busy machine, less per step because more of its points
-     * settle on a fixed point early).
+     * T = 50: 1.30 ms in the README's "Cliff grid" run, a quiet machine) and within a factor of two of the largest
+     * grid there (201 × 201, T = 200: 11.6 ms, less per step because more of its points settle on a fixed point early).
      */
     public static double cliffGridMillis(int n, int steps) {
         return CLIFF_UNIT_STEP_MICROS * n * (double) n * steps / 1000.0;
@@ -42,7 +41,7 @@ public final class WorkEstimate {
     /**
      * A descent's iterations cost {@link #CLIFF_DESCENT_STEP_MICROS} per iteration and step: one point at a time, so
      * none of the grid's SIMD throughput; fitted to the longest descent in the README's run (1,000 iterations,
-     * T = 200: 8.0 ms of thread CPU time).
+     * T = 200: 8.2 ms).
      */
     public static double cliffDescentMillis(int iterations, int steps) {
         return CLIFF_DESCENT_STEP_MICROS * iterations * (double) steps / 1000.0;
