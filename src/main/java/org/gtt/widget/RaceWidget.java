@@ -88,7 +88,8 @@ final class RaceWidget {
 
     private static JsonNode log10(JsonNode norm) {
         if (!norm.isNumber() || !(norm.asDouble() > 0) || Double.isInfinite(norm.asDouble())) return JsonNodeFactory.instance.nullNode();
-        double log10 = BigDecimal.valueOf(Math.log10(norm.asDouble())).setScale(LOG10_DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
+        // StrictMath, not the Math.log10 intrinsic: the same bits on every JVM, so record-races writes the same file anywhere
+        double log10 = BigDecimal.valueOf(StrictMath.log10(norm.asDouble())).setScale(LOG10_DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
         return JsonNodeFactory.instance.numberNode(log10);
     }
 
