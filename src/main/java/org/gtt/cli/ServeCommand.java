@@ -46,7 +46,7 @@ final class ServeCommand {
             "content", null, true, "Folder of lessons to serve instead of the bundled course.",
             "dev", null, false, "Re-read lessons, templates and static files on every request (for authors).",
             "cache-mb", "64", true, "Memory for cached API answers, in MB (0 turns the cache off).",
-            "workers", Integer.toString(DEFAULT_WORKERS), true, "Threads for expensive computations, and the cores they and training iterations take turns on (default: cores − 1, at least 1).",
+            "workers", Integer.toString(DEFAULT_WORKERS), true, "Threads for expensive computations, and the cores they and the training races take turns on (default: cores − 1, at least 1).",
             "queue", "4", true, "Expensive computations that may wait for a worker; beyond that: 503 with Retry-After.",
             "expensive-ms", "20", true, "Estimated engine time from which a computation counts as expensive.",
             "rate-limit", "20", true, "Requests per second per client on the computing endpoints (0: no limit); beyond: 429.",
@@ -108,7 +108,7 @@ final class ServeCommand {
         Path content = SiteFiles.content(options.get("content"));
         long cacheBytes = (long) options.intValue("cache-mb", 0, 1 << 20) << 20;
         int workers = options.intValue("workers", 1, 1024);
-        // Expensive computations and training iterations take turns on as many cores as there are workers.
+        // Expensive computations and training races take turns on as many cores as there are workers.
         CoreAllowance heavyWork = new CoreAllowance(workers);
         AdmissionControl admission = new AdmissionControl(new AdmissionControl.Settings(workers,
                 options.intValue("queue", 0, 10_000), options.doubleValue("expensive-ms", 0, 1e9)), heavyWork);

@@ -59,7 +59,7 @@ public final class TrainingApi implements RouteModule {
         this(settings, lifecycle, CoreAllowance.unlimited());
     }
 
-    /** As above, each training iteration taking its turn on {@code cores} with the other heavy work. */
+    /** As above, each race training in turns (of up to 100 ms) on {@code cores} with the other heavy work. */
     public TrainingApi(TrainingJobs.Settings settings, Lifecycle lifecycle, CoreAllowance cores) {
         this.jobs = new TrainingJobs(settings, cores);
         this.lifecycle = lifecycle;

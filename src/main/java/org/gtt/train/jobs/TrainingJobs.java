@@ -99,7 +99,7 @@ public final class TrainingJobs implements AutoCloseable {
         this(settings, CoreAllowance.unlimited());
     }
 
-    /** Races whose iterations take turns on {@code cores} with the other heavy work that shares it. */
+    /** Races that train in turns of up to {@link #TURN_NANOS} on {@code cores}, with the other heavy work that shares it. */
     public TrainingJobs(Settings settings, CoreAllowance cores) {
         this.settings = settings;
         this.cores = cores;
